@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/apitypes.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace Gatehouse {
+
+class LocalCache;
+
+// The client list over the local cache. Rows arrive in keyset pages through
+// canFetchMore/fetchMore, so a list of 100,000 clients costs one page of memory and
+// SQL per scroll step; filtering runs in SQL too.
+class ClientListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Name, Email, Matter, Partner, Status, RequireSignIn, LastAccess, OpenSessions, ColumnCount };
+    enum Role { ClientIdRole = Qt::UserRole + 1 };
+
+    explicit ClientListModel(LocalCache *cache, QObject *parent = nullptr);
+
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    int pageSize() const { return m_pageSize; }
+
+    QString filterText() const { return m_filter; }
+    void setFilterText(const QString &text);
+
+    // Reads the cache again (after a sync), keeping at least as many rows loaded as
+    // before so the view does not jump back to the top more than it must.
+    void reload();
+
+    // How many clients match the filter in the cache, loaded or not.
+    qint64 matchingCount() const;
+    QString lastError() const { return m_lastError; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+private:
+    QList<ClientRecord> loadAfter(int limit);
+    void resetTo(int rows);
+    static QString statusText(ClientStatus status);
+
+    LocalCache *m_cache;
+    QList<ClientRecord> m_rows;
+    QString m_filter;
+    QString m_lastError;
+    int m_pageSize = 200;
+    bool m_exhausted = false;
+    bool m_fetching = false;
+};
+
+} // namespace Gatehouse

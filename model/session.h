@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/apitypes.h"
+#include "common/result.h"
+
+#include <QObject>
+#include <QUrl>
+#include <functional>
+#include <memory>
+
+namespace Gatehouse {
+
+class AppSettings;
+class ClientListModel;
+class LocalCache;
+class PortalClient;
+class SecretStore;
+class SyncEngine;
+
+// The signed-in state of the app and the only place that ties the pieces together:
+// sign-in → token into the keychain → cache bound to this server and account → sync.
+// At startup it tries the stored token first and asks for a password only when that
+// token is missing or rejected. The UI drives the app through this class alone.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    Session(AppSettings *settings, SecretStore *secrets, QObject *parent = nullptr);
+    ~Session() override;
+
+    AppSettings *settings() const { return m_settings; }
+    PortalClient *client() const { return m_client; }
+    LocalCache *cache() const { return m_cache.get(); }
+    SyncEngine *sync() const { return m_sync; }
+    ClientListModel *clients() const { return m_clients; }
+
+    bool isSignedIn() const { return m_signedIn; }
+    StaffMember staff() const { return m_staff; }
+    QUrl serverUrl() const;
+
+    // Startup: stored token → GET /me → sync, or signInRequired().
+    void restore();
+    void signIn(const QUrl &server, const QString &email, const QString &password,
+                std::function<void(Result<void>)> done);
+    void signOut();
+
+signals:
+    void signedIn();
+    // `reason` says why a password is needed again; empty on a first start.
+    void signInRequired(const QString &reason);
+    void signedOut();
+    // Something the user should know that does not stop the work.
+    void warning(const QString &message);
+
+private:
+    Result<void> openCache(const QUrl &server, const QString &email);
+    void becomeSignedIn(const QUrl &server, const StaffMember &staff);
+    void forgetToken(const QUrl &server, const QString &email);
+    void onSyncFinished(const Result<void> &result);
+
+    AppSettings *m_settings;
+    SecretStore *m_secrets;
+    PortalClient *m_client;
+    std::unique_ptr<LocalCache> m_cache;
+    SyncEngine *m_sync;
+    ClientListModel *m_clients;
+    StaffMember m_staff;
+    bool m_signedIn = false;
+};
+
+} // namespace Gatehouse

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/result.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+namespace Gatehouse {
+
+class LocalCache;
+class PortalClient;
+
+// Pulls the server's client feed into the local cache: page after page from the
+// stored cursor until the server says there is no more, each page applied in its own
+// transaction. A timer repeats this so colleagues' changes show up within seconds.
+// When the server cannot be reached the engine goes offline (the cache stays
+// readable) and keeps trying on the same timer.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncEngine(PortalClient *client, LocalCache *cache, QObject *parent = nullptr);
+
+    void setInterval(int ms) { m_timer.setInterval(ms); }
+    int interval() const { return m_timer.interval(); }
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+
+    // Syncs now and then every interval(), until stop().
+    void start();
+    void stop();
+    bool isRunning() const { return m_timer.isActive(); }
+
+    // One sync pass now; while one runs, another is queued behind it rather than
+    // run in parallel (two passes would race on the cursor).
+    void syncNow();
+
+    bool isSyncing() const { return m_syncing; }
+    bool isOnline() const { return m_online; }
+    QDateTime lastSyncedAt() const { return m_lastSyncedAt; }
+
+signals:
+    void started();
+    void progress(int rowsReceived);
+    void finished(const Gatehouse::Result<void> &result);
+    void clientsChanged();
+    void onlineChanged(bool online);
+
+private:
+    void fetchNextPage();
+    void finish(Result<void> result);
+    void setOnline(bool online);
+
+    PortalClient *m_client;
+    LocalCache *m_cache;
+    QTimer m_timer;
+    QDateTime m_lastSyncedAt;
+    int m_pageSize = 500;
+    int m_rowsThisPass = 0;
+    bool m_changedThisPass = false;
+    bool m_syncing = false;
+    bool m_again = false;
+    bool m_online = true;
+};
+
+} // namespace Gatehouse
+
+Q_DECLARE_METATYPE(Gatehouse::Result<void>)

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "model/clientlistmodel.h"
+#include "model/localcache.h"
+#include "model/relativetime.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Gatehouse;
+
+class TestClientListModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_cache.open(m_dir.filePath(QStringLiteral("cache.sqlite"))).ok());
+        // 2,500 generated rows plus a few with characters LIKE treats specially.
+        ClientPage page;
+        for (int i = 1; i <= kGenerated; ++i) {
+            ClientRecord c;
+            c.id = i;
+            c.name = QStringLiteral("Client %1").arg(i, 5, 10, QLatin1Char('0'));
+            c.email = QStringLiteral("client%1@example.com").arg(i);
+            c.matter = i % 10 == 0 ? QStringLiteral("Estate of Smith") : QStringLiteral("Matter %1").arg(i);
+            c.status = ClientStatus::Active;
+            page.clients.append(c);
+        }
+        const QStringList special{QStringLiteral("100% Solutions"), QStringLiteral("1000 Solutions"),
+                                  QStringLiteral("under_score Ltd"), QStringLiteral("underXscore Ltd")};
+        for (const auto &name : special) {
+            ClientRecord c;
+            c.id = kGenerated + 1 + special.indexOf(name);
+            c.name = name;
+            c.email = QStringLiteral("x%1@example.org").arg(c.id);
+            c.matter = QStringLiteral("Special");
+            page.clients.append(c);
+        }
+        page.nextCursor = QStringLiteral("c");
+        QVERIFY(m_cache.applyClientPage(page).ok());
+        QCOMPARE(m_cache.clientCount(), kGenerated + special.size());
+    }
+
+    void construct_overLargeCache_passesModelTester()
+    {
+        ClientListModel model(&m_cache);
+        model.setPageSize(300);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        while (model.canFetchMore(QModelIndex()))
+            model.fetchMore(QModelIndex());
+        QCOMPARE(model.rowCount(), int(m_cache.clientCount()));
+        model.setFilterText(QStringLiteral("smith"));
+        model.reload();
+        model.setFilterText(QString());
+    }
+
+    void fetchMore_pageByPage_loadsInNameOrderWithoutGapsOrRepeats()
+    {
+        ClientListModel model(&m_cache);
+        model.setPageSize(1000);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.canFetchMore(QModelIndex()));
+        model.fetchMore(QModelIndex());
+        QCOMPARE(model.rowCount(), 1000);
+        model.fetchMore(QModelIndex());
+        QCOMPARE(model.rowCount(), 2000);
+        model.fetchMore(QModelIndex());
+        QCOMPARE(model.rowCount(), int(m_cache.clientCount()));
+        QVERIFY(!model.canFetchMore(QModelIndex()));
+
+        QSet<qint64> ids;
+        QString previous;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const auto name = model.index(row, ClientListModel::Name).data().toString();
+            QVERIFY2(previous.compare(name, Qt::CaseInsensitive) <= 0, qPrintable(previous + u" > " + name));
+            previous = name;
+            ids.insert(model.index(row, 0).data(ClientListModel::ClientIdRole).toLongLong());
+        }
+        QCOMPARE(ids.size(), model.rowCount());
+    }
+
+    void setFilterText_matchesNameEmailOrMatter_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("matter") << QStringLiteral("estate of SMITH") << kGenerated / 10;
+        QTest::newRow("email") << QStringLiteral("client2499@") << 1;
+        QTest::newRow("name") << QStringLiteral("Client 0012") << 10; // 00120..00129
+        QTest::newRow("nothing") << QStringLiteral("zzz-no-such") << 0;
+        QTest::newRow("percent is literal") << QStringLiteral("100%") << 1;
+        QTest::newRow("underscore is literal") << QStringLiteral("under_score") << 1;
+        QTest::newRow("backslash is literal") << QStringLiteral("\\") << 0;
+        QTest::newRow("spaces trimmed") << QStringLiteral("  special ") << 4;
+    }
+
+    void setFilterText_matchesNameEmailOrMatter()
+    {
+        QFETCH(QString, filter);
+        QFETCH(int, expected);
+        ClientListModel model(&m_cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.setFilterText(filter);
+        QCOMPARE(resets.count(), 1);
+        while (model.canFetchMore(QModelIndex()))
+            model.fetchMore(QModelIndex());
+        QCOMPARE(model.rowCount(), expected);
+        QCOMPARE(model.matchingCount(), expected);
+        const auto needle = filter.trimmed();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const auto haystack = QStringList{model.index(row, ClientListModel::Name).data().toString(),
+                                              model.index(row, ClientListModel::Email).data().toString(),
+                                              model.index(row, ClientListModel::Matter).data().toString()};
+            QVERIFY2(haystack.join(u'\n').contains(needle, Qt::CaseInsensitive), qPrintable(haystack.join(u',')));
+        }
+    }
+
+    void reload_afterCacheChange_showsNewRowAndKeepsLoadedDepth()
+    {
+        ClientListModel model(&m_cache);
+        model.setPageSize(500);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.fetchMore(QModelIndex());
+        model.fetchMore(QModelIndex());
+        const int loaded = model.rowCount(); // the tester may have fetched a page too
+        QVERIFY(loaded >= 1000 && loaded < int(m_cache.clientCount()));
+        ClientRecord c;
+        c.id = 99999;
+        c.name = QStringLiteral("0 First Client");
+        c.status = ClientStatus::Draft;
+        ClientPage page;
+        page.clients = {c};
+        page.nextCursor = QStringLiteral("c2");
+        QVERIFY(m_cache.applyClientPage(page).ok());
+        model.reload();
+        QCOMPARE(model.rowCount(), loaded);
+        QCOMPARE(model.index(0, ClientListModel::Name).data().toString(), c.name);
+        QCOMPARE(model.index(0, ClientListModel::Status).data().toString(), QStringLiteral("Draft"));
+        c.deleted = true;
+        page.clients = {c};
+        QVERIFY(m_cache.applyClientPage(page).ok());
+    }
+
+    void data_columns_showHeadersCheckStateAndLastAccess()
+    {
+        ClientListModel model(&m_cache);
+        QCOMPARE(model.columnCount(), int(ClientListModel::ColumnCount));
+        QCOMPARE(model.headerData(ClientListModel::RequireSignIn, Qt::Horizontal).toString(),
+                 QStringLiteral("Require sign-in"));
+        QCOMPARE(model.headerData(ClientListModel::LastAccess, Qt::Horizontal).toString(),
+                 QStringLiteral("Last access"));
+        model.fetchMore(QModelIndex());
+        const auto idx = model.index(0, ClientListModel::RequireSignIn);
+        QCOMPARE(idx.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+        QVERIFY(!(model.flags(idx) & Qt::ItemIsUserCheckable));
+        QCOMPARE(model.index(0, ClientListModel::LastAccess).data().toString(), QStringLiteral("never"));
+    }
+
+    void relativeTime_spans_readNaturally_data()
+    {
+        QTest::addColumn<qint64>("secondsAgo");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("future") << qint64(-120) << QStringLiteral("just now");
+        QTest::newRow("seconds") << qint64(30) << QStringLiteral("just now");
+        QTest::newRow("minute") << qint64(60) << QStringLiteral("1 minute ago");
+        QTest::newRow("minutes") << qint64(5 * 60) << QStringLiteral("5 minutes ago");
+        QTest::newRow("hours") << qint64(3 * 3600) << QStringLiteral("3 hours ago");
+        QTest::newRow("yesterday") << qint64(30 * 3600) << QStringLiteral("yesterday");
+        QTest::newRow("days") << qint64(3 * 86400) << QStringLiteral("3 days ago");
+        QTest::newRow("months") << qint64(70 * 86400) << QStringLiteral("2 months ago");
+        QTest::newRow("years") << qint64(800 * 86400) << QStringLiteral("2 years ago");
+    }
+
+    void relativeTime_spans_readNaturally()
+    {
+        QFETCH(qint64, secondsAgo);
+        QFETCH(QString, expected);
+        const QDateTime now(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC);
+        QCOMPARE(relativeTime(now.addSecs(-secondsAgo), now), expected);
+        QCOMPARE(relativeTime(QDateTime(), now), QStringLiteral("never"));
+    }
+
+private:
+    static constexpr int kGenerated = 2500;
+    QTemporaryDir m_dir;
+    LocalCache m_cache;
+};
+
+QTEST_GUILESS_MAIN(TestClientListModel)
+#include "tst_clientlistmodel.moc"
