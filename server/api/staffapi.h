@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "http/router.h"
+#include "storage/storage.h"
+
+namespace Gatehouse::Server {
+
+struct Config;
+
+// The staff REST API under /api/v1 (see docs/api.md) plus /healthz: staff sign-in
+// with bearer tokens, the current account, and the client feed the desktop app syncs.
+// Handlers are synchronous and run on an io thread; everything they need from the
+// database goes through Storage.
+class StaffApi
+{
+public:
+    StaffApi(const Storage &storage, const Config &config);
+
+    void registerRoutes(Router &router) const;
+
+    // Bearer-token authentication for the router: looks the token up by its SHA-256,
+    // never by the token itself.
+    Result<AuthenticatedStaff> authenticate(const HttpRequest &request) const;
+
+private:
+    HttpResponse healthz(const RequestContext &context) const;
+    HttpResponse createSession(const RequestContext &context) const;
+    HttpResponse deleteSession(const RequestContext &context) const;
+    HttpResponse me(const RequestContext &context) const;
+    HttpResponse listClients(const RequestContext &context) const;
+    HttpResponse createClient(const RequestContext &context) const;
+    HttpResponse getClient(const RequestContext &context) const;
+
+    const Storage &m_storage;
+    int m_tokenTtlHours;
+};
+
+} // namespace Gatehouse::Server

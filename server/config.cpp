@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "config.h"
+
+#include "common/errorcode.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <QUrl>
+#include <functional>
+
+namespace Gatehouse::Server {
+
+namespace {
+
+// Applies one textual value to the config; returns an empty string or what is wrong.
+using Setter = std::function<QString(Config &, const QString &value)>;
+
+struct KeySpec
+{
+    QString section;
+    QString key;
+    Setter apply;
+};
+
+QString parseInt(const QString &value, qint64 min, qint64 max, qint64 *out)
+{
+    bool ok = false;
+    const qint64 v = value.toLongLong(&ok);
+    if (!ok || v < min || v > max)
+        return QStringLiteral("'%1' is not a whole number from %2 to %3").arg(value).arg(min).arg(max);
+    *out = v;
+    return {};
+}
+
+Setter intSetter(qint64 min, qint64 max, std::function<void(Config &, qint64)> store)
+{
+    return [=](Config &c, const QString &value) {
+        qint64 v = 0;
+        auto problem = parseInt(value, min, max, &v);
+        if (problem.isEmpty())
+            store(c, v);
+        return problem;
+    };
+}
+
+const QList<KeySpec> &keySpecs()
+{
+    static const QList<KeySpec> specs{
+        {QStringLiteral("server"), QStringLiteral("address"),
+         [](Config &c, const QString &v) {
+             if (v.isEmpty())
+                 return QStringLiteral("must not be empty");
+             c.serverAddress = v;
+             return QString();
+         }},
+        {QStringLiteral("server"), QStringLiteral("port"),
+         intSetter(0, 65535, [](Config &c, qint64 v) { c.serverPort = quint16(v); })},
+        {QStringLiteral("server"), QStringLiteral("public_url"),
+         [](Config &c, const QString &v) {
+             const QUrl url(v, QUrl::StrictMode);
+             if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
+                 return QStringLiteral("'%1' is not an http(s) URL").arg(v);
+             c.publicUrl = v;
+             return QString();
+         }},
+        {QStringLiteral("server"), QStringLiteral("threads"),
+         intSetter(1, 64, [](Config &c, qint64 v) { c.threads = int(v); })},
+        {QStringLiteral("server"), QStringLiteral("max_body_bytes"),
+         intSetter(1024, qint64(64) * 1024 * 1024, [](Config &c, qint64 v) { c.maxBodyBytes = v; })},
+        {QStringLiteral("server"), QStringLiteral("max_connections"),
+         intSetter(1, 100000, [](Config &c, qint64 v) { c.maxConnections = int(v); })},
+        {QStringLiteral("database"), QStringLiteral("path"),
+         [](Config &c, const QString &v) {
+             if (v.isEmpty())
+                 return QStringLiteral("must not be empty");
+             c.databasePath = v;
+             return QString();
+         }},
+        {QStringLiteral("mail"), QStringLiteral("transport"),
+         [](Config &c, const QString &v) {
+             if (v != u"folder" && v != u"smtp")
+                 return QStringLiteral("'%1' is not one of: folder, smtp").arg(v);
+             c.mailTransport = v;
+             return QString();
+         }},
+        {QStringLiteral("mail"), QStringLiteral("folder"),
+         [](Config &c, const QString &v) {
+             c.mailFolder = v;
+             return QString();
+         }},
+        {QStringLiteral("log"), QStringLiteral("level"),
+         [](Config &c, const QString &v) {
+             const auto level = Log::levelFromName(v);
+             if (!level)
+                 return QStringLiteral("'%1' is not one of: debug, info, warning, error").arg(v);
+             c.logLevel = *level;
+             return QString();
+         }},
+        {QStringLiteral("security"), QStringLiteral("staff_token_ttl_hours"),
+         intSetter(1, 24 * 365, [](Config &c, qint64 v) { c.staffTokenTtlHours = int(v); })},
+    };
+    return specs;
+}
+
+int editDistance(QStringView a, QStringView b)
+{
+    QList<int> prev(b.size() + 1), cur(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        prev[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        cur[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+// " (did you mean 'port'?)" when a known name is close enough to be the likely intent.
+QString suggestion(const QString &wrong, const QStringList &known)
+{
+    QString best;
+    int bestDistance = 3; // more than two edits away is not a typo
+    for (const auto &k : known) {
+        const int d = editDistance(wrong, k);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = k;
+        }
+    }
+    return best.isEmpty() ? QString() : QStringLiteral(" (did you mean '%1'?)").arg(best);
+}
+
+const KeySpec *findSpec(const QString &section, const QString &key)
+{
+    for (const auto &s : keySpecs()) {
+        if (s.section == section && s.key == key)
+            return &s;
+    }
+    return nullptr;
+}
+
+Error configError(const QString &path, const QString &what)
+{
+    return Error{QString(ErrorCode::ConfigError), QStringLiteral("config %1: %2").arg(path, what)};
+}
+
+QString resolve(const QDir &base, const QString &path)
+{
+    return QDir::cleanPath(base.absoluteFilePath(path));
+}
+
+} // namespace
+
+Result<Config> Config::load(const QString &path, const QProcessEnvironment &env)
+{
+    QFile file(path);
+    if (!QFileInfo(path).isFile())
+        return configError(path, QStringLiteral("no such file"));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return configError(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
+
+    Config config;
+    config.filePath = QFileInfo(path).absoluteFilePath();
+    QStringList sections;
+    for (const auto &s : keySpecs()) {
+        if (!sections.contains(s.section))
+            sections << s.section;
+    }
+
+    QString section;
+    QSet<QString> seen;
+    int lineNumber = 0;
+    const QString text = QString::fromUtf8(file.readAll());
+    for (const auto &rawLine : text.split(u'\n')) {
+        ++lineNumber;
+        const QString line = rawLine.trimmed();
+        if (line.isEmpty() || line.startsWith(u';') || line.startsWith(u'#'))
+            continue;
+        const auto where = QStringLiteral("line %1: ").arg(lineNumber);
+        if (line.startsWith(u'[')) {
+            if (!line.endsWith(u']'))
+                return configError(path, where + QStringLiteral("malformed section header '%1'").arg(line));
+            section = line.mid(1, line.size() - 2).trimmed();
+            if (!sections.contains(section))
+                return configError(
+                    path, QStringLiteral("unknown section '[%1]'%2").arg(section, suggestion(section, sections)));
+            continue;
+        }
+        const auto eq = line.indexOf(u'=');
+        if (eq <= 0)
+            return configError(path, where + QStringLiteral("expected 'key = value', found '%1'").arg(line));
+        if (section.isEmpty())
+            return configError(path, where + QStringLiteral("key outside of any [section]"));
+        const QString key = line.left(eq).trimmed();
+        QString value = line.mid(eq + 1).trimmed();
+        if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))
+            value = value.mid(1, value.size() - 2);
+        const auto *spec = findSpec(section, key);
+        if (!spec) {
+            QStringList keys;
+            for (const auto &s : keySpecs()) {
+                if (s.section == section)
+                    keys << s.key;
+            }
+            return configError(path, QStringLiteral("unknown key '%1/%2'%3").arg(section, key, suggestion(key, keys)));
+        }
+        const QString fullKey = section + u'/' + key;
+        if (seen.contains(fullKey))
+            return configError(path, where + QStringLiteral("'%1' is set twice").arg(fullKey));
+        seen.insert(fullKey);
+        if (const auto problem = spec->apply(config, value); !problem.isEmpty())
+            return configError(path, QStringLiteral("%1: %2").arg(fullKey, problem));
+    }
+
+    // Environment overrides win over the file: GATEHOUSE_SERVER_PORT=8443.
+    for (const auto &spec : keySpecs()) {
+        const auto name = QStringLiteral("GATEHOUSE_%1_%2").arg(spec.section.toUpper(), spec.key.toUpper());
+        if (!env.contains(name))
+            continue;
+        if (const auto problem = spec.apply(config, env.value(name)); !problem.isEmpty())
+            return configError(path, QStringLiteral("environment %1: %2").arg(name, problem));
+    }
+
+    // Relative paths mean "next to the config file", not "wherever the service was started".
+    const QDir base = QFileInfo(config.filePath).absoluteDir();
+    config.databasePath =
+        resolve(base, config.databasePath.isEmpty() ? QStringLiteral("gatehouse.db") : config.databasePath);
+    config.mailFolder = resolve(base, config.mailFolder.isEmpty() ? QStringLiteral("mail") : config.mailFolder);
+    if (config.publicUrl.isEmpty())
+        config.publicUrl = QStringLiteral("http://%1:%2").arg(config.serverAddress).arg(config.serverPort);
+    return config;
+}
+
+} // namespace Gatehouse::Server

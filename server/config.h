@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/result.h"
+#include "log.h"
+
+#include <QProcessEnvironment>
+#include <QString>
+
+namespace Gatehouse::Server {
+
+// The portal's settings, read from an INI file with GATEHOUSE_<SECTION>_<KEY>
+// environment overrides (containers and systemd units set those). Every key has a
+// safe default except where the operator must decide; anything unknown or malformed
+// is an error, because a silently ignored typo ("prot = 80") is worse than a refusal.
+struct Config
+{
+    QString filePath; // absolute path of the file the settings came from
+
+    QString serverAddress = QStringLiteral("127.0.0.1");
+    quint16 serverPort = 8080; // 0: let the OS choose (tests)
+    QString publicUrl;         // base of links sent to clients; never taken from Host
+    int threads = 2;
+    qint64 maxBodyBytes = 1024 * 1024;
+    int maxConnections = 512;
+
+    QString databasePath; // absolute
+
+    QString mailTransport = QStringLiteral("folder");
+    QString mailFolder; // absolute
+
+    Log::Level logLevel = Log::Level::Info;
+
+    int staffTokenTtlHours = 12;
+
+    // Loads and validates FILE. The error message is one line naming the file, the
+    // key and what is wrong, ready to print after "gatehouse-portal: ".
+    static Result<Config> load(const QString &path,
+                               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+};
+
+} // namespace Gatehouse::Server

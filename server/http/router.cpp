@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "router.h"
+
+#include "common/errorcode.h"
+#include "problem.h"
+
+#include <QUrl>
+
+namespace Gatehouse::Server {
+
+namespace {
+
+int roleRank(StaffRole role)
+{
+    switch (role) {
+    case StaffRole::Admin:
+        return 2;
+    case StaffRole::Partner:
+        return 1;
+    case StaffRole::Paralegal:
+        break;
+    }
+    return 0;
+}
+
+QStringList splitPath(const QString &path)
+{
+    // "/api/v1/clients" → ["api","v1","clients"]; a trailing slash is a different
+    // resource on purpose, so empty segments are kept and simply will not match.
+    return path.mid(1).split(u'/');
+}
+
+} // namespace
+
+void Router::add(const QByteArray &method, const QString &pattern, Access access, RouteHandler handler)
+{
+    m_routes.append(Route{method, splitPath(pattern), access, std::move(handler)});
+}
+
+void Router::setAuthenticator(Authenticator authenticator)
+{
+    m_authenticator = std::move(authenticator);
+}
+
+bool Router::match(const Route &route, const QStringList &pathSegments, QMap<QString, QString> *params)
+{
+    if (route.segments.size() != pathSegments.size())
+        return false;
+    for (qsizetype i = 0; i < route.segments.size(); ++i) {
+        const auto &want = route.segments.at(i);
+        if (want.startsWith(u'{') && want.endsWith(u'}')) {
+            if (pathSegments.at(i).isEmpty())
+                return false;
+            params->insert(want.mid(1, want.size() - 2), QUrl::fromPercentEncoding(pathSegments.at(i).toUtf8()));
+        } else if (want != pathSegments.at(i)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+HttpResponse Router::dispatch(const HttpRequest &request) const
+{
+    if (!request.path.startsWith(u'/'))
+        return Problem::make(404, ErrorCode::NotFound, QStringLiteral("There is nothing at this address."));
+    const QByteArray method = request.method == "HEAD" ? QByteArray("GET") : request.method;
+    const QStringList segments = splitPath(request.path);
+
+    const Route *found = nullptr;
+    QMap<QString, QString> params;
+    QList<QByteArray> allowed;
+    for (const auto &route : m_routes) {
+        QMap<QString, QString> candidate;
+        if (!match(route, segments, &candidate))
+            continue;
+        if (!allowed.contains(route.method))
+            allowed.append(route.method);
+        if (route.method == method && !found) {
+            found = &route;
+            params = candidate;
+        }
+    }
+    if (allowed.isEmpty())
+        return Problem::make(404, ErrorCode::NotFound, QStringLiteral("There is nothing at this address."));
+    if (!found) {
+        if (allowed.contains("GET"))
+            allowed.append("HEAD");
+        std::sort(allowed.begin(), allowed.end());
+        auto r =
+            Problem::make(405, ErrorCode::MethodNotAllowed,
+                          QStringLiteral("This address does not accept %1.").arg(QString::fromLatin1(request.method)));
+        r.setHeader("Allow", allowed.join(", "));
+        return r;
+    }
+
+    RequestContext context{request, params, std::nullopt};
+    if (found->access.signInRequired) {
+        if (!m_authenticator)
+            return Problem::internalError(Error{QString(ErrorCode::Internal), QStringLiteral("no authenticator set")});
+        auto who = m_authenticator(request);
+        if (!who) {
+            if (who.error().code != ErrorCode::Unauthenticated)
+                return Problem::internalError(who.error());
+            auto r = Problem::make(401, ErrorCode::Unauthenticated, who.error().message);
+            r.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse\"");
+            return r;
+        }
+        if (roleRank(who->member.role) < roleRank(found->access.minimumRole))
+            return Problem::make(
+                403, ErrorCode::Forbidden,
+                QStringLiteral("This needs the %1 role or higher.").arg(roleName(found->access.minimumRole)));
+        context.staff = std::move(who).value();
+    }
+    return found->handler(context);
+}
+
+} // namespace Gatehouse::Server

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/apitypes.h"
+#include "common/result.h"
+#include "httptypes.h"
+
+#include <QMap>
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace Gatehouse::Server {
+
+// Who may call a route. Every route states it, so a new route cannot forget the
+// authorisation decision (SPEC R6): either public, or signed-in staff of at least
+// a given role (paralegal < partner < admin).
+struct Access
+{
+    bool signInRequired = true;
+    StaffRole minimumRole = StaffRole::Paralegal;
+
+    static Access publicRoute() { return Access{false, StaffRole::Paralegal}; }
+    static Access staff(StaffRole minimum) { return Access{true, minimum}; }
+};
+
+struct AuthenticatedStaff
+{
+    qint64 tokenId = 0;
+    StaffMember member;
+};
+
+struct RequestContext
+{
+    const HttpRequest &request;
+    QMap<QString, QString> params; // "{id}" segments of the route pattern, decoded
+    std::optional<AuthenticatedStaff> staff;
+};
+
+using RouteHandler = std::function<HttpResponse(const RequestContext &)>;
+
+// Resolves the caller of a request. Fails with ErrorCode::Unauthenticated for a
+// missing or bad credential (answered 401), anything else is a server fault (500).
+using Authenticator = std::function<Result<AuthenticatedStaff>(const HttpRequest &)>;
+
+// Maps method + path pattern ("/api/v1/clients/{id}") to a handler, and answers the
+// routing errors itself: 404 for an unknown path, 405 with Allow for a known path
+// with another method, 401/403 from the route's Access. HEAD is served by the GET
+// route (the edge drops the body). Routes are registered at startup, then only read,
+// so dispatch needs no locking across threads.
+class Router
+{
+public:
+    void add(const QByteArray &method, const QString &pattern, Access access, RouteHandler handler);
+    void setAuthenticator(Authenticator authenticator);
+
+    HttpResponse dispatch(const HttpRequest &request) const;
+
+private:
+    struct Route
+    {
+        QByteArray method;
+        QStringList segments;
+        Access access;
+        RouteHandler handler;
+    };
+
+    static bool match(const Route &route, const QStringList &pathSegments, QMap<QString, QString> *params);
+
+    QList<Route> m_routes;
+    Authenticator m_authenticator;
+};
+
+} // namespace Gatehouse::Server

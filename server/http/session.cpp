@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "session.h"
+
+#include "common/errorcode.h"
+#include "log.h"
+#include "problem.h"
+#include "router.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+
+namespace Gatehouse::Server {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+
+namespace {
+
+constexpr std::size_t MaxDrainBytes = 1024 * 1024;
+
+bool isHttpParseError(const beast::error_code &ec)
+{
+    return &ec.category() == &http::make_error_code(http::error::bad_method).category();
+}
+
+QByteArray toBytes(beast::string_view s)
+{
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+} // namespace
+
+void ConnectionTracker::stopAll()
+{
+    std::vector<std::shared_ptr<Session>> live;
+    {
+        const std::lock_guard lock(mutex);
+        for (auto &[raw, weak] : sessions) {
+            if (auto s = weak.lock())
+                live.push_back(std::move(s));
+        }
+    }
+    for (auto &s : live)
+        net::post(s->executor(), [s] { s->stopIfIdle(); });
+}
+
+Session::Session(net::ip::tcp::socket &&socket, std::shared_ptr<ConnectionTracker> tracker)
+    : m_stream(std::move(socket)), m_tracker(std::move(tracker))
+{
+    ++m_tracker->active;
+    beast::error_code ec;
+    const auto endpoint = m_stream.socket().remote_endpoint(ec);
+    if (!ec)
+        m_remoteAddress = QString::fromStdString(endpoint.address().to_string());
+}
+
+Session::~Session()
+{
+    {
+        const std::lock_guard lock(m_tracker->mutex);
+        m_tracker->sessions.erase(this);
+    }
+    if (--m_tracker->active == 0 && m_tracker->stopping && m_tracker->onAllClosed)
+        m_tracker->onAllClosed();
+}
+
+void Session::start(bool overloaded)
+{
+    {
+        const std::lock_guard lock(m_tracker->mutex);
+        m_tracker->sessions.emplace(this, weak_from_this());
+    }
+    net::dispatch(m_stream.get_executor(), [self = shared_from_this(), overloaded] {
+        if (overloaded) {
+            self->m_busy = true;
+            self->m_started = std::chrono::steady_clock::now();
+            self->failRequest(503, ErrorCode::Unavailable,
+                              QStringLiteral("The server is at its connection limit. Try again shortly."));
+        } else {
+            self->readHeader();
+        }
+    });
+}
+
+void Session::stopIfIdle()
+{
+    if (m_busy)
+        return; // onWrite sees `stopping` and closes after the answer
+    beast::error_code ec;
+    m_stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
+    m_stream.cancel();
+}
+
+void Session::readHeader()
+{
+    m_busy = false;
+    if (m_tracker->stopping)
+        return closeNow();
+    m_parser.emplace();
+    m_parser->header_limit(m_tracker->maxHeaderBytes);
+    m_parser->body_limit(m_tracker->maxBodyBytes);
+    // The first request must arrive within the read timeout; between keep-alive
+    // requests the connection may idle a little longer.
+    m_stream.expires_after(m_firstRequest ? m_tracker->readTimeout : m_tracker->idleTimeout);
+    m_firstRequest = false;
+    http::async_read_header(m_stream, m_buffer, *m_parser,
+                            beast::bind_front_handler(&Session::onHeader, shared_from_this()));
+}
+
+void Session::onHeader(beast::error_code ec, std::size_t)
+{
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted)
+        return closeNow();
+    m_busy = true;
+    m_started = std::chrono::steady_clock::now();
+    m_method.clear();
+    m_path.clear();
+    if (ec == http::error::header_limit)
+        return failRequest(431, ErrorCode::HeadersTooLarge,
+                           QStringLiteral("The request headers exceed %1 bytes.").arg(m_tracker->maxHeaderBytes));
+    if (ec == http::error::body_limit)
+        return failRequest(413, ErrorCode::PayloadTooLarge,
+                           QStringLiteral("The request body exceeds %1 bytes.").arg(m_tracker->maxBodyBytes));
+    if (ec && isHttpParseError(ec))
+        return failRequest(400, ErrorCode::BadRequest, QStringLiteral("The request is not valid HTTP/1.1."));
+    if (ec)
+        return closeNow(); // the peer went away; nobody to answer
+
+    const auto &header = m_parser->get();
+    m_method = toBytes(header.method_string());
+    const auto target = toBytes(header.target());
+    m_path = QString::fromUtf8(target.left(target.indexOf('?') >= 0 ? target.indexOf('?') : target.size()));
+    // Refuse an oversized body from its declared length, before reading a byte of it.
+    if (const auto length = m_parser->content_length(); length && *length > m_tracker->maxBodyBytes)
+        return failRequest(413, ErrorCode::PayloadTooLarge,
+                           QStringLiteral("The request body exceeds %1 bytes.").arg(m_tracker->maxBodyBytes));
+    m_stream.expires_after(m_tracker->readTimeout);
+    http::async_read(m_stream, m_buffer, *m_parser, beast::bind_front_handler(&Session::onBody, shared_from_this()));
+}
+
+void Session::onBody(beast::error_code ec, std::size_t)
+{
+    if (ec == http::error::body_limit) // chunked bodies have no declared length to check early
+        return failRequest(413, ErrorCode::PayloadTooLarge,
+                           QStringLiteral("The request body exceeds %1 bytes.").arg(m_tracker->maxBodyBytes));
+    if (ec && isHttpParseError(ec) && ec != http::error::partial_message)
+        return failRequest(400, ErrorCode::BadRequest, QStringLiteral("The request body is not valid HTTP/1.1."));
+    if (ec)
+        return closeNow();
+    handleRequest();
+}
+
+void Session::handleRequest()
+{
+    const auto &message = m_parser->get();
+    HttpRequest request;
+    request.method = m_method;
+    request.path = m_path;
+    const auto target = toBytes(message.target());
+    if (const auto q = target.indexOf('?'); q >= 0)
+        request.query = QUrlQuery(QString::fromUtf8(target.mid(q + 1)));
+    for (const auto &field : message)
+        request.headers.append({toBytes(field.name_string()).toLower(), toBytes(field.value())});
+    request.body = QByteArray(message.body().data(), qsizetype(message.body().size()));
+    request.remoteAddress = m_remoteAddress;
+
+    HttpResponse response;
+    // Handlers report errors as values; this catch is the last line for the unexpected
+    // (std::bad_alloc and the like) so one bad request never takes the server down.
+    try {
+        response = m_tracker->router->dispatch(request);
+    } catch (const std::exception &e) {
+        response = Problem::internalError(Error{QString(ErrorCode::Internal), QString::fromLocal8Bit(e.what())});
+    } catch (...) {
+        response = Problem::internalError(Error{QString(ErrorCode::Internal), QStringLiteral("unknown exception")});
+    }
+    send(std::move(response), false);
+}
+
+void Session::failRequest(int status, QLatin1StringView code, const QString &detail)
+{
+    send(Problem::make(status, code, detail), true);
+}
+
+void Session::send(HttpResponse response, bool forceClose)
+{
+    auto message = std::make_shared<http::response<http::string_body>>();
+    const bool haveRequest = m_parser && m_parser->is_header_done() && !forceClose;
+    message->version(haveRequest ? m_parser->get().version() : 11);
+    message->result(static_cast<unsigned>(response.status));
+
+    // Defaults every answer carries unless a handler chose otherwise (SPEC R5).
+    if (response.header("X-Content-Type-Options").isEmpty())
+        response.setHeader("X-Content-Type-Options", "nosniff");
+    if (response.header("Referrer-Policy").isEmpty())
+        response.setHeader("Referrer-Policy", "no-referrer");
+    if (response.header("Cache-Control").isEmpty())
+        response.setHeader("Cache-Control", "no-store");
+    for (const auto &[name, value] : std::as_const(response.headers))
+        message->set(beast::string_view(name.constData(), size_t(name.size())),
+                     beast::string_view(value.constData(), size_t(value.size())));
+
+    const bool keepAlive = haveRequest && m_parser->get().keep_alive() && !m_tracker->stopping;
+    message->keep_alive(keepAlive);
+    if (m_method == "HEAD") {
+        // Same headers as GET, including the length the body would have, and no body.
+        message->content_length(std::uint64_t(response.body.size()));
+    } else if (response.status == 204 || response.status == 304) {
+        // These never have a body, and RFC 9110 forbids a Content-Length on a 204.
+    } else {
+        message->body().assign(response.body.constData(), size_t(response.body.size()));
+        message->prepare_payload();
+    }
+
+    const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started);
+    // The path is logged without its query string: queries may one day carry secrets.
+    Log::info(QStringLiteral("request"), {{QStringLiteral("method"), QString::fromLatin1(m_method)},
+                                          {QStringLiteral("path"), m_path},
+                                          {QStringLiteral("status"), response.status},
+                                          {QStringLiteral("duration_ms"), qRound(elapsed.count() * 10) / 10.0},
+                                          {QStringLiteral("address"), m_remoteAddress}});
+
+    m_pendingResponse = message;
+    m_stream.expires_after(m_tracker->readTimeout);
+    http::async_write(m_stream, *message, beast::bind_front_handler(&Session::onWrite, shared_from_this(), keepAlive));
+}
+
+void Session::onWrite(bool keepAlive, beast::error_code ec, std::size_t)
+{
+    m_pendingResponse.reset();
+    if (ec)
+        return closeNow();
+    if (!keepAlive)
+        return lingerAndClose();
+    readHeader();
+}
+
+void Session::lingerAndClose()
+{
+    // Closing with unread request bytes makes the kernel send a reset, which can
+    // destroy the answer we just wrote before the client reads it. So: stop sending,
+    // then read and discard for a short, bounded while until the peer closes.
+    beast::error_code ec;
+    m_stream.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
+    if (ec)
+        return closeNow();
+    m_stream.expires_after(std::chrono::seconds(2));
+    m_stream.async_read_some(net::buffer(m_drain), beast::bind_front_handler(&Session::onLinger, shared_from_this()));
+}
+
+void Session::onLinger(beast::error_code ec, std::size_t bytes)
+{
+    m_drained += bytes;
+    if (ec || m_drained > MaxDrainBytes)
+        return closeNow();
+    m_stream.async_read_some(net::buffer(m_drain), beast::bind_front_handler(&Session::onLinger, shared_from_this()));
+}
+
+void Session::closeNow()
+{
+    beast::error_code ec;
+    m_stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
+    m_stream.socket().close(ec);
+}
+
+} // namespace Gatehouse::Server

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "httptypes.h"
+
+#include <QString>
+#include <array>
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
+namespace Gatehouse::Server {
+
+class Router;
+class Session;
+
+// What every connection shares: limits, the router, and the bookkeeping that lets the
+// server cap connections and drain them on shutdown.
+struct ConnectionTracker
+{
+    const Router *router = nullptr;
+    std::uint64_t maxBodyBytes = 1024 * 1024;
+    std::uint32_t maxHeaderBytes = 8 * 1024;
+    std::chrono::seconds readTimeout{15};
+    std::chrono::seconds idleTimeout{30};
+
+    std::atomic<int> active{0};
+    std::atomic<bool> stopping{false};
+    std::function<void()> onAllClosed; // called when stopping and the last connection ends
+
+    std::mutex mutex;
+    std::unordered_map<Session *, std::weak_ptr<Session>> sessions;
+
+    // Asks every connection to finish: idle ones close now, busy ones after their answer.
+    void stopAll();
+};
+
+// One TCP connection. Reads the header first (so limits are checked before any body
+// byte is read), then the body, runs the router on this connection's strand, writes
+// the answer and, with keep-alive, waits for the next request. All handlers of one
+// session run on its strand, so its members need no lock.
+class Session : public std::enable_shared_from_this<Session>
+{
+public:
+    Session(boost::asio::ip::tcp::socket &&socket, std::shared_ptr<ConnectionTracker> tracker);
+    ~Session();
+    Session(const Session &) = delete;
+    Session &operator=(const Session &) = delete;
+
+    // `overloaded`: over the connection limit; answer 503 and close.
+    void start(bool overloaded);
+    // Must run on the session's executor (the tracker posts it there).
+    void stopIfIdle();
+    boost::asio::any_io_executor executor() { return m_stream.get_executor(); }
+
+private:
+    using Parser = boost::beast::http::request_parser<boost::beast::http::string_body>;
+
+    void readHeader();
+    void onHeader(boost::beast::error_code ec, std::size_t bytes);
+    void onBody(boost::beast::error_code ec, std::size_t bytes);
+    void handleRequest();
+    // An edge error (400/413/431/503): answered as problem+json, then the connection closes.
+    void failRequest(int status, QLatin1StringView code, const QString &detail);
+    void send(HttpResponse response, bool forceClose);
+    void onWrite(bool keepAlive, boost::beast::error_code ec, std::size_t bytes);
+    void lingerAndClose();
+    void onLinger(boost::beast::error_code ec, std::size_t bytes);
+    void closeNow();
+
+    boost::beast::tcp_stream m_stream;
+    boost::beast::flat_buffer m_buffer;
+    std::optional<Parser> m_parser;
+    std::shared_ptr<void> m_pendingResponse; // kept alive until its write completes
+    std::shared_ptr<ConnectionTracker> m_tracker;
+    QString m_remoteAddress;
+    QByteArray m_method; // of the request being answered, for HEAD and the access log
+    QString m_path;
+    std::chrono::steady_clock::time_point m_started;
+    bool m_busy = false; // between a request's header and the end of its answer
+    bool m_firstRequest = true;
+    std::array<char, 4096> m_drain{};
+    std::size_t m_drained = 0;
+};
+
+} // namespace Gatehouse::Server
