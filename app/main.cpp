@@ -17,22 +17,41 @@ using namespace Gatehouse;
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Gatehouse"));
     QApplication::setOrganizationDomain(QStringLiteral("gatehouse.invalid"));
     QApplication::setApplicationName(QStringLiteral("Gatehouse"));
     QApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
 
+    // Parsed before QApplication exists so --version and --help work without a display
+    // (packaging checks and IT scripts run them on headless machines).
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Manage access to your firm's client portal."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const auto helpOption = parser.addHelpOption();
+    const auto versionOption = parser.addVersionOption();
     const QCommandLineOption serverOption(QStringLiteral("server"),
                                           QApplication::translate("main", "Preset the server address."),
                                           QApplication::translate("main", "URL"));
     parser.addOption(serverOption);
-    parser.process(app);
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "%s\n", qUtf8Printable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(versionOption))
+        parser.showVersion();
+    if (parser.isSet(helpOption))
+        parser.showHelp(0);
+    if (parser.isSet(serverOption)) {
+        if (const auto problem = SignInDialog::validateServerUrl(parser.value(serverOption)); !problem.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qUtf8Printable(problem));
+            return 2;
+        }
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
 
     CryptoRuntime crypto;
     if (const auto ok = crypto.check(); !ok) {
@@ -43,14 +62,8 @@ int main(int argc, char *argv[])
     QNetworkProxyFactory::setUseSystemConfiguration(true);
 
     AppSettings settings;
-    if (parser.isSet(serverOption)) {
-        const auto server = parser.value(serverOption);
-        if (const auto problem = SignInDialog::validateServerUrl(server); !problem.isEmpty()) {
-            std::fprintf(stderr, "%s\n", qUtf8Printable(problem));
-            return 2;
-        }
-        settings.setServerUrl(QUrl(server.trimmed()));
-    }
+    if (parser.isSet(serverOption))
+        settings.setServerUrl(QUrl(parser.value(serverOption).trimmed()));
 
     SecretStore secrets;
     Session session(&settings, &secrets);

@@ -67,6 +67,11 @@ int AppSettings::syncIntervalMs() const
     return qMax(1000, m_settings->value(kSyncInterval, 5000).toInt());
 }
 
+void AppSettings::setSyncIntervalMs(int ms)
+{
+    m_settings->setValue(kSyncInterval, ms);
+}
+
 QString AppSettings::cacheFilePath() const
 {
     const auto configured = m_settings->value(kCacheFile).toString();

@@ -29,6 +29,7 @@ public:
     void setMainWindowGeometry(const QByteArray &geometry);
 
     int syncIntervalMs() const;
+    void setSyncIntervalMs(int ms);
     QString cacheFilePath() const;
     void setCacheFilePath(const QString &path);
 

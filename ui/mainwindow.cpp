@@ -115,7 +115,8 @@ void MainWindow::askForSignIn(const QString &reason)
         m_signIn->raise();
         return;
     }
-    m_signIn = new SignInDialog(m_session, nullptr);
+    // Parented so it never outlives the window; hiding the window leaves it visible.
+    m_signIn = new SignInDialog(m_session, this);
     m_signIn->setAttribute(Qt::WA_DeleteOnClose);
     m_signIn->setReason(reason);
     connect(m_signIn, &QDialog::finished, this, [this](int result) {
