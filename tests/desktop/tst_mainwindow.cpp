@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "model/appsettings.h"
+#include "model/secretstore.h"
+#include "model/session.h"
+#include "support/httpprobe.h"
+#include "support/portalprocess.h"
+#include "ui/mainwindow.h"
+#include "ui/signindialog.h"
+
+#include <QApplication>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Gatehouse;
+using namespace Gatehouse::Test;
+
+namespace {
+
+const QString kEmail = QStringLiteral("paula@firm.example");
+const QString kPassword = QStringLiteral("correct horse battery staple");
+
+template<typename T> T *childNamed(QWidget *parent, const QString &accessibleName)
+{
+    const auto children = parent->findChildren<T *>();
+    for (auto *child : children) {
+        if (child->accessibleName() == accessibleName)
+            return child;
+    }
+    return nullptr;
+}
+
+SignInDialog *visibleSignInDialog()
+{
+    const auto windows = QApplication::topLevelWidgets();
+    for (auto *w : windows) {
+        if (auto *dialog = qobject_cast<SignInDialog *>(w); dialog && dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
+QStringList shownNames(QTableView *view)
+{
+    QStringList names;
+    for (int row = 0; row < view->model()->rowCount(); ++row)
+        names << view->model()->index(row, 0).data().toString();
+    return names;
+}
+
+} // namespace
+
+// The real main window, offscreen, signed in through its own dialog against the real
+// server, with the token kept in a real (throwaway) keychain.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_portal.start(), qPrintable(m_portal.errorString()));
+        QVERIFY(m_portal.createStaff(kEmail, kPassword, QStringLiteral("paralegal"), QStringLiteral("Paula")));
+
+        // Seed the server as a colleague would, through the API.
+        const auto session = httpRequest(
+            "POST", api(QStringLiteral("/api/v1/session")),
+            QJsonDocument(QJsonObject{{QStringLiteral("email"), kEmail}, {QStringLiteral("password"), kPassword}})
+                .toJson(),
+            {{"Content-Type", "application/json"}});
+        QCOMPARE(session.status, 201);
+        m_token = session.json().value(QStringLiteral("token")).toString().toUtf8();
+        for (const auto &name : {QStringLiteral("Anna Bianchi"), QStringLiteral("Bruno Gialli"),
+                                 QStringLiteral("Carla Neri"), QStringLiteral("Carlo Rossi")})
+            QVERIFY(createClient(name));
+
+        m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
+        m_settings->setCacheFilePath(m_dir.filePath(QStringLiteral("cache.sqlite")));
+        m_settings->setSyncIntervalMs(1000);
+    }
+
+    void start_noStoredSignIn_showsDialogAndSignsInThroughIt()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(visibleSignInDialog() != nullptr, 10000);
+        auto *dialog = visibleSignInDialog();
+        QVERIFY(!window.isVisible());
+
+        auto *server = childNamed<QLineEdit>(dialog, QStringLiteral("Server address"));
+        auto *email = childNamed<QLineEdit>(dialog, QStringLiteral("Email"));
+        auto *password = childNamed<QLineEdit>(dialog, QStringLiteral("Password"));
+        auto *signIn = childNamed<QPushButton>(dialog, QStringLiteral("Sign in"));
+        QVERIFY(server && email && password && signIn);
+
+        QTest::keyClicks(server, m_portal.baseUrl().toString());
+        QTest::keyClicks(email, kEmail);
+        QTest::keyClicks(password, QStringLiteral("wrong password"));
+        QTest::mouseClick(signIn, Qt::LeftButton);
+        QVERIFY(!signIn->isEnabled()); // no second request while one runs
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->errorText().isEmpty(), 15000);
+        QVERIFY(signIn->isEnabled());
+        QVERIFY(!session.isSignedIn());
+
+        password->clear();
+        QTest::keyClicks(password, kPassword);
+        QTest::mouseClick(signIn, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(session.isSignedIn(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.clientView()->model()->rowCount(), 4, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusText().startsWith(QStringLiteral("Signed in as Paula — synced ")), 5000);
+        QCOMPARE(shownNames(window.clientView()),
+                 (QStringList{QStringLiteral("Anna Bianchi"), QStringLiteral("Bruno Gialli"),
+                              QStringLiteral("Carla Neri"), QStringLiteral("Carlo Rossi")}));
+        QVERIFY(visibleSignInDialog() == nullptr);
+    }
+
+    void filter_typedText_narrowsRowsAndClearingRestores()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start(); // the token stored by the previous test signs in without a dialog
+        QTRY_VERIFY_WITH_TIMEOUT(session.isSignedIn(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 5000);
+        QVERIFY(visibleSignInDialog() == nullptr);
+        auto *view = window.clientView();
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 4, 15000);
+
+        QTest::keyClicks(window.filterEdit(), QStringLiteral("carl"));
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 5000);
+        QCOMPARE(shownNames(view), (QStringList{QStringLiteral("Carla Neri"), QStringLiteral("Carlo Rossi")}));
+        QTest::keyClicks(window.filterEdit(), QStringLiteral("a n"));
+        QTRY_COMPARE_WITH_TIMEOUT(shownNames(view), QStringList{QStringLiteral("Carla Neri")}, 5000);
+
+        // A colleague adds a matching client: periodic sync shows it without a refresh.
+        QVERIFY(createClient(QStringLiteral("Carla Nerini")));
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 15000);
+
+        window.filterEdit()->clear();
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 5, 5000);
+    }
+
+    void serverStops_whileShowing_offlineBannerAndCachedRowsStay()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(session.isSignedIn(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.clientView()->model()->rowCount(), 5, 15000);
+        QVERIFY(!window.offlineBanner()->isVisible());
+
+        m_portal.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(window.offlineBanner()->isVisible(), 15000);
+        QVERIFY(window.offlineBanner()->text().startsWith(QStringLiteral("Offline")));
+        QCOMPARE(window.clientView()->model()->rowCount(), 5);
+        QVERIFY(session.isSignedIn());
+    }
+
+    void cleanupTestCase() { m_portal.stop(); }
+
+private:
+    QUrl api(const QString &path) const { return m_portal.baseUrl().resolved(QUrl(path)); }
+
+    bool createClient(const QString &name)
+    {
+        const QJsonObject body{
+            {QStringLiteral("name"), name},
+            {QStringLiteral("email"), QString(name.toLower().replace(u' ', u'.') + u"@client.example")},
+            {QStringLiteral("matter"), QString(QStringLiteral("Matter of ") + name)}};
+        const auto r = httpRequest("POST", api(QStringLiteral("/api/v1/clients")), QJsonDocument(body).toJson(),
+                                   {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + m_token}});
+        return r.status == 201;
+    }
+
+    QTemporaryDir m_dir;
+    PortalProcess m_portal;
+    QByteArray m_token;
+    std::unique_ptr<AppSettings> m_settings;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
