@@ -7,6 +7,7 @@
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QJsonDocument>
 #include <QLabel>
@@ -16,6 +17,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <optional>
 
 using namespace Gatehouse;
 using namespace Gatehouse::Test;
@@ -150,9 +152,59 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 5, 5000);
     }
 
+    void signOut_fromFileMenu_showsDialogAndForgetsToken()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        {
+            Session session(m_settings.get(), &secrets);
+            MainWindow window(&session);
+            window.start();
+            QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 15000);
+            QAction *signOut = nullptr;
+            const auto actions = window.findChildren<QAction *>();
+            for (auto *action : actions) {
+                if (action->text() == QStringLiteral("Sign &out"))
+                    signOut = action;
+            }
+            QVERIFY(signOut);
+            signOut->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(visibleSignInDialog() != nullptr, 5000);
+            QVERIFY(!window.isVisible());
+            QVERIFY(!session.isSignedIn());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(storedToken(secrets).isEmpty(), 5000);
+
+        // Next start: no token, so the dialog again, with the last server and email filled in.
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(visibleSignInDialog() != nullptr, 10000);
+        auto *dialog = visibleSignInDialog();
+        QCOMPARE(childNamed<QLineEdit>(dialog, QStringLiteral("Email"))->text(), kEmail);
+        QCOMPARE(childNamed<QLineEdit>(dialog, QStringLiteral("Server address"))->text(),
+                 m_portal.baseUrl().toString());
+        QVERIFY(!session.isSignedIn());
+    }
+
+    void start_storedTokenRejected_asksForSignInWithReason()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        QVERIFY(storeToken(secrets, QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(visibleSignInDialog() != nullptr, 15000);
+        auto *reason = childNamed<QLabel>(visibleSignInDialog(), QStringLiteral("Why you need to sign in"));
+        QVERIFY(reason && reason->isVisible());
+        QCOMPARE(reason->text(), QStringLiteral("Your sign-in has expired. Please sign in again."));
+        QVERIFY(!session.isSignedIn());
+        QTRY_VERIFY_WITH_TIMEOUT(storedToken(secrets).isEmpty(), 5000);
+    }
+
     void serverStops_whileShowing_offlineBannerAndCachedRowsStay()
     {
         SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        QVERIFY(storeToken(secrets, QString::fromUtf8(m_token)));
         Session session(m_settings.get(), &secrets);
         MainWindow window(&session);
         window.start();
@@ -181,6 +233,24 @@ private:
         const auto r = httpRequest("POST", api(QStringLiteral("/api/v1/clients")), QJsonDocument(body).toJson(),
                                    {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + m_token}});
         return r.status == 201;
+    }
+
+    QString tokenKey() const { return SecretStore::keyFor(m_portal.baseUrl(), kEmail); }
+
+    QString storedToken(SecretStore &secrets) const
+    {
+        std::optional<Result<QString>> out;
+        secrets.readToken(tokenKey(), [&out](Result<QString> r) { out.emplace(std::move(r)); });
+        if (!QTest::qWaitFor([&out] { return out.has_value(); }, 10000) || !out->ok())
+            return QStringLiteral("<keychain did not answer>");
+        return out->value();
+    }
+
+    bool storeToken(SecretStore &secrets, const QString &token) const
+    {
+        std::optional<Result<void>> out;
+        secrets.writeToken(tokenKey(), token, [&out](Result<void> r) { out.emplace(std::move(r)); });
+        return QTest::qWaitFor([&out] { return out.has_value(); }, 10000) && out->ok();
     }
 
     QTemporaryDir m_dir;
