@@ -65,7 +65,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     createMenus();
 
-    connect(m_filter, &QLineEdit::textChanged, session->clients(), &ClientListModel::setFilterText);
+    // A short pause before filtering: a rare term scans every cached row in SQL, and
+    // there is no point doing that for each keystroke of a word being typed.
+    m_filterDelay.setSingleShot(true);
+    m_filterDelay.setInterval(150);
+    connect(m_filter, &QLineEdit::textChanged, &m_filterDelay, qOverload<>(&QTimer::start));
+    connect(&m_filterDelay, &QTimer::timeout, this, [this] { m_session->clients()->setFilterText(m_filter->text()); });
     connect(session, &Session::signInRequired, this, &MainWindow::askForSignIn);
     connect(session, &Session::signedIn, this, &MainWindow::onSignedIn);
     connect(session, &Session::signedOut, this, [this] { askForSignIn(QString()); });

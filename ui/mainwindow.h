@@ -4,6 +4,7 @@
 #include "common/result.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 class QLabel;
 class QLineEdit;
@@ -50,6 +51,7 @@ private:
     QTableView *m_view;
     QLabel *m_offline;
     QLabel *m_status;
+    QTimer m_filterDelay;
     SignInDialog *m_signIn = nullptr;
     QString m_lastSyncError;
 };

@@ -162,6 +162,45 @@ private slots:
         QCOMPARE(model.index(0, ClientListModel::LastAccess).data().toString(), QStringLiteral("never"));
     }
 
+    void fetchMore_hundredThousandClients_eachPageAndFilterStayFast()
+    {
+        // D2: the list stays smooth at 100,000 clients. Bounds are generous (sanitizer
+        // builds on a shared 2-core machine); the figures are printed for docs.
+        QTemporaryDir dir;
+        LocalCache big;
+        QVERIFY(big.open(dir.filePath(QStringLiteral("big.sqlite"))).ok());
+        ClientPage page;
+        page.clients.reserve(100000);
+        for (int i = 1; i <= 100000; ++i) {
+            ClientRecord c;
+            c.id = i;
+            c.name = QStringLiteral("Client %1").arg((i * 7919) % 100000, 6, 10, QLatin1Char('0'));
+            c.email = QStringLiteral("c%1@example.com").arg(i);
+            c.matter = QStringLiteral("Matter %1").arg(i % 997);
+            page.clients.append(c);
+        }
+        page.nextCursor = QStringLiteral("c");
+        QVERIFY(big.applyClientPage(page).ok());
+
+        ClientListModel model(&big);
+        model.setPageSize(500);
+        QElapsedTimer timer;
+        qint64 worstPageMs = 0;
+        for (int i = 0; i < 40; ++i) {
+            timer.start();
+            model.fetchMore(QModelIndex());
+            worstPageMs = qMax(worstPageMs, timer.elapsed());
+        }
+        QCOMPARE(model.rowCount(), 20000);
+        timer.start();
+        model.setFilterText(QStringLiteral("matter 996"));
+        const auto filterMs = timer.elapsed();
+        QVERIFY(model.rowCount() > 0);
+        qInfo("100,000 clients: worst page of 500 %lld ms, filter %lld ms", worstPageMs, filterMs);
+        QVERIFY2(worstPageMs < 1500, qPrintable(QString::number(worstPageMs)));
+        QVERIFY2(filterMs < 3000, qPrintable(QString::number(filterMs)));
+    }
+
     void relativeTime_spans_readNaturally_data()
     {
         QTest::addColumn<qint64>("secondsAgo");
