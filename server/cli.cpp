@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "api/staffapi.h"
+#include "audit/auditlog.h"
 #include "common/crypto.h"
 #include "config.h"
 #include "demoseed.h"
@@ -37,6 +38,8 @@ const char UsageText[] =
     "                                              create a staff account; without --password-stdin a\n"
     "                                              strong password is generated and printed once\n"
     "  seed-demo     --config FILE [--clients N]   add demo partners and clients to an empty portal\n"
+    "  verify-audit  --config FILE                 re-check the audit log's hash chain; exit 1 and name\n"
+    "                                              the first bad entry if it was tampered with\n"
     "\n"
     "options:\n"
     "  --help        show this help\n"
@@ -79,6 +82,7 @@ const QMap<QString, QMap<QString, bool>> &commandOptions()
           {QStringLiteral("--password-stdin"), false},
           {QStringLiteral("--if-none"), false}}},
         {QStringLiteral("seed-demo"), {{QStringLiteral("--config"), true}, {QStringLiteral("--clients"), true}}},
+        {QStringLiteral("verify-audit"), {{QStringLiteral("--config"), true}}},
     };
     return table;
 }
@@ -208,6 +212,20 @@ int seedDemo(const Options &options, const Storage &storage)
     return ExitOk;
 }
 
+int verifyAudit(const Database &database)
+{
+    const AuditLog audit(database);
+    auto result = audit.verify();
+    if (!result)
+        return fail(ExitFailure, result.error().message);
+    if (result->firstBadId)
+        return fail(ExitFailure, QStringLiteral("audit log tampered: first bad entry is %1 (%2)")
+                                     .arg(*result->firstBadId)
+                                     .arg(result->reason));
+    out(QStringLiteral("audit log intact: %1 entries verified").arg(result->checked));
+    return ExitOk;
+}
+
 int runCommand(const QString &command, const Options &options)
 {
     auto config = Config::load(options.values.value(QStringLiteral("--config")));
@@ -240,6 +258,8 @@ int runCommand(const QString &command, const Options &options)
         return createAdmin(options, storage);
     if (command == u"seed-demo")
         return seedDemo(options, storage);
+    if (command == u"verify-audit")
+        return verifyAudit(database);
     return serve(*config, database, *applied);
 }
 
@@ -262,9 +282,10 @@ int Cli::run(const QStringList &arguments)
         return ExitOk;
     }
     if (!commandOptions().contains(command))
-        return fail(ExitUsage, QStringLiteral("unknown command '%1'; usage: gatehouse-portal "
-                                              "serve|migrate|check-config|create-admin|seed-demo --config FILE")
-                                   .arg(command));
+        return fail(ExitUsage,
+                    QStringLiteral("unknown command '%1'; usage: gatehouse-portal "
+                                   "serve|migrate|check-config|create-admin|seed-demo|verify-audit --config FILE")
+                        .arg(command));
     auto options = parseOptions(command, arguments.mid(2));
     if (!options)
         return fail(ExitUsage, options.error().message);

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "auditlog.h"
+
+#include "common/apitypes.h"
+#include "common/errorcode.h"
+#include "storage/writetransaction.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace Gatehouse::Server {
+
+namespace {
+
+Error sqlError(const QString &what, const QSqlQuery &q)
+{
+    return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, q.lastError().text())};
+}
+
+const QString kColumns = QStringLiteral(
+    "id, time, type, actor_kind, actor_id, actor_label, client_id, address, user_agent, details, prev_hash, hash");
+
+AuditEvent eventFrom(const QSqlQuery &q)
+{
+    AuditEvent e;
+    e.id = q.value(0).toLongLong();
+    e.time = fromWireTime(q.value(1).toString());
+    e.type = q.value(2).toString();
+    e.actorKind = q.value(3).toString();
+    e.actorId = q.value(4).toLongLong();
+    e.actorLabel = q.value(5).toString();
+    e.clientId = q.value(6).toLongLong();
+    e.address = q.value(7).toString();
+    e.userAgent = q.value(8).toString();
+    e.details = QJsonDocument::fromJson(q.value(9).toString().toUtf8()).object();
+    e.prevHash = q.value(10).toString();
+    e.hash = q.value(11).toString();
+    return e;
+}
+
+Result<AuditHead> headOn(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")))
+        return sqlError(QStringLiteral("cannot read the audit log head"), q);
+    AuditHead head;
+    if (q.next()) {
+        head.id = q.value(0).toLongLong();
+        head.hash = q.value(1).toString();
+    }
+    return head;
+}
+
+} // namespace
+
+Result<qint64> AuditLog::append(QSqlDatabase &db, const AuditRecord &record) const
+{
+    auto head = headOn(db);
+    if (!head)
+        return head.error();
+    AuditEvent e;
+    e.id = head->id + 1;
+    // Millisecond precision, so the hashed wire form and the stored form agree.
+    const auto now = record.time.isValid() ? record.time.toUTC() : QDateTime::currentDateTimeUtc();
+    e.time = fromWireTime(toWireTime(now));
+    e.type = record.type;
+    e.actorKind = record.actorKind.isEmpty() ? QStringLiteral("system") : record.actorKind;
+    e.actorId = record.actorId;
+    e.actorLabel = record.actorLabel;
+    e.clientId = record.clientId;
+    e.address = record.address;
+    // User agents are attacker-chosen; a bounded length keeps one request from
+    // bloating the log.
+    e.userAgent = record.userAgent.left(512);
+    e.details = record.details;
+    e.prevHash = head->hash;
+    e.hash = e.computeHash();
+
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO audit_events (") + kColumns +
+              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(e.id);
+    q.addBindValue(toWireTime(e.time));
+    q.addBindValue(e.type);
+    q.addBindValue(e.actorKind);
+    q.addBindValue(e.actorId);
+    q.addBindValue(e.actorLabel);
+    q.addBindValue(e.clientId);
+    q.addBindValue(e.address);
+    q.addBindValue(e.userAgent);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact)));
+    q.addBindValue(e.prevHash);
+    q.addBindValue(e.hash);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot append to the audit log"), q);
+    return e.id;
+}
+
+Result<qint64> AuditLog::record(const AuditRecord &record) const
+{
+    WriteTransaction tx(m_database);
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto db = tx.connection();
+    auto id = append(db, record);
+    if (!id)
+        return id.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return id;
+}
+
+Result<AuditHead> AuditLog::head() const
+{
+    auto db = m_database.connection();
+    if (!db)
+        return db.error();
+    return headOn(*db);
+}
+
+Result<QList<AuditEvent>> AuditLog::query(const AuditQuery &query) const
+{
+    auto db = m_database.connection();
+    if (!db)
+        return db.error();
+    QStringList where;
+    QVariantList binds;
+    const bool syncOrder = query.beforeId <= 0 && query.afterId > 0;
+    if (query.beforeId > 0) {
+        where << QStringLiteral("id < ?");
+        binds << query.beforeId;
+    } else if (query.afterId > 0) {
+        where << QStringLiteral("id > ?");
+        binds << query.afterId;
+    }
+    if (query.clientId > 0) {
+        where << QStringLiteral("client_id = ?");
+        binds << query.clientId;
+    }
+    if (!query.type.isEmpty()) {
+        where << QStringLiteral("type = ?");
+        binds << query.type;
+    }
+    if (!query.actorKind.isEmpty()) {
+        where << QStringLiteral("actor_kind = ?");
+        binds << query.actorKind;
+    }
+    if (query.actorId > 0) {
+        where << QStringLiteral("actor_id = ?");
+        binds << query.actorId;
+    }
+    if (query.from.isValid()) {
+        where << QStringLiteral("time >= ?");
+        binds << toWireTime(query.from);
+    }
+    if (query.to.isValid()) {
+        where << QStringLiteral("time < ?");
+        binds << toWireTime(query.to);
+    }
+    QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM audit_events");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += syncOrder ? QStringLiteral(" ORDER BY id ASC LIMIT ?") : QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    binds << qBound(1, query.limit, 1000);
+
+    QSqlQuery q(*db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const auto &b : binds)
+        q.addBindValue(b);
+    if (!q.exec())
+        return sqlError(QStringLiteral("cannot read the audit log"), q);
+    QList<AuditEvent> events;
+    while (q.next())
+        events.append(eventFrom(q));
+    return events;
+}
+
+Result<AuditLog::Verification> AuditLog::verify() const
+{
+    auto db = m_database.connection();
+    if (!db)
+        return db.error();
+    QSqlQuery q(*db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM audit_events ORDER BY id ASC")))
+        return sqlError(QStringLiteral("cannot read the audit log"), q);
+    Verification v;
+    QString expectedPrev = AuditEvent::genesisHash();
+    qint64 expectedId = 1;
+    while (q.next()) {
+        const auto e = eventFrom(q);
+        ++v.checked;
+        if (e.id != expectedId) {
+            v.firstBadId = e.id;
+            v.reason = QStringLiteral("entry %1 follows %2: entries are missing").arg(e.id).arg(expectedId - 1);
+            break;
+        }
+        if (e.prevHash != expectedPrev) {
+            v.firstBadId = e.id;
+            v.reason = QStringLiteral("entry %1 does not link to the entry before it").arg(e.id);
+            break;
+        }
+        if (e.computeHash() != e.hash) {
+            v.firstBadId = e.id;
+            v.reason = QStringLiteral("entry %1 was changed after it was written").arg(e.id);
+            break;
+        }
+        expectedPrev = e.hash;
+        ++expectedId;
+    }
+    return v;
+}
+
+} // namespace Gatehouse::Server
