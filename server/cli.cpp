@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli.h"
 
-#include "api/staffapi.h"
 #include "audit/auditlog.h"
 #include "common/crypto.h"
 #include "config.h"
@@ -10,6 +9,7 @@
 #include "http/router.h"
 #include "log.h"
 #include "passwordhasher.h"
+#include "routes.h"
 #include "storage/database.h"
 #include "storage/storage.h"
 #include "validation.h"
@@ -117,9 +117,9 @@ Result<Options> parseOptions(const QString &command, const QStringList &args)
 int serve(const Config &config, const Database &database, int migrationsApplied)
 {
     Storage storage(database);
-    StaffApi api(storage, config);
     Router router;
-    api.registerRoutes(router);
+    // Every API's routes are wired in routes.cpp, shared with the contract test.
+    const auto routes = registerAllRoutes(router, config, database, storage);
 
     HttpServer::Options options;
     options.address = config.serverAddress;

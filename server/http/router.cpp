@@ -37,6 +37,15 @@ void Router::add(const QByteArray &method, const QString &pattern, Access access
     m_routes.append(Route{method, splitPath(pattern), access, std::move(handler)});
 }
 
+QList<Router::RouteInfo> Router::routes() const
+{
+    QList<RouteInfo> list;
+    list.reserve(m_routes.size());
+    for (const auto &route : m_routes)
+        list.append(RouteInfo{route.method, u'/' + route.segments.join(u'/'), route.access});
+    return list;
+}
+
 void Router::setAuthenticator(Authenticator authenticator)
 {
     m_authenticator = std::move(authenticator);

@@ -56,6 +56,16 @@ public:
 
     HttpResponse dispatch(const HttpRequest &request) const;
 
+    // What is registered, in registration order (the contract test compares this
+    // with docs/api.md).
+    struct RouteInfo
+    {
+        QByteArray method;
+        QString pattern;
+        Access access;
+    };
+    QList<RouteInfo> routes() const;
+
 private:
     struct Route
     {
