@@ -21,7 +21,7 @@ CryptoRuntime::~CryptoRuntime() = default;
 Result<void> CryptoRuntime::check() const
 {
     QStringList missing;
-    for (const char *feature : {"sha256", "hmac(sha256)"}) {
+    for (const char *feature : {"sha256", "hmac(sha256)", "hmac(sha1)"}) {
         if (!QCA::isSupported(feature))
             missing << QString::fromLatin1(feature);
     }
@@ -63,6 +63,14 @@ QString sha256Hex(QByteArrayView data)
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
 {
     QCA::MessageAuthenticationCode mac(QStringLiteral("hmac(sha256)"),
+                                       QCA::SymmetricKey(QByteArray(key.data(), key.size())));
+    mac.update(QCA::MemoryRegion(QByteArray(data.data(), data.size())));
+    return mac.final().toByteArray();
+}
+
+QByteArray hmacSha1(QByteArrayView key, QByteArrayView data)
+{
+    QCA::MessageAuthenticationCode mac(QStringLiteral("hmac(sha1)"),
                                        QCA::SymmetricKey(QByteArray(key.data(), key.size())));
     mac.update(QCA::MemoryRegion(QByteArray(data.data(), data.size())));
     return mac.final().toByteArray();

@@ -41,6 +41,8 @@ QString newToken();
 QByteArray sha256(QByteArrayView data);
 QString sha256Hex(QByteArrayView data);
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data);
+// Only for TOTP (RFC 6238 fixes SHA-1 for authenticator apps); use hmacSha256 elsewhere.
+QByteArray hmacSha1(QByteArrayView key, QByteArrayView data);
 
 // Compares in time that depends only on the lengths, never on where bytes differ.
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b);

@@ -27,10 +27,13 @@ inline constexpr QLatin1StringView InvalidCredentials{"invalid_credentials"};
 inline constexpr QLatin1StringView Unauthenticated{"unauthenticated"};
 inline constexpr QLatin1StringView Forbidden{"forbidden"};
 inline constexpr QLatin1StringView AccountLocked{"account_locked"};
+inline constexpr QLatin1StringView TotpRequired{"totp_required"};
+inline constexpr QLatin1StringView InvalidCode{"invalid_code"};
 
 // State
 inline constexpr QLatin1StringView Conflict{"conflict"};
 inline constexpr QLatin1StringView PreconditionFailed{"precondition_failed"};
+inline constexpr QLatin1StringView PreconditionRequired{"precondition_required"};
 inline constexpr QLatin1StringView RateLimited{"rate_limited"};
 
 // Server side
