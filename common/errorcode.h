@@ -48,5 +48,7 @@ inline constexpr QLatin1StringView CryptoUnavailable{"crypto_unavailable"};
 inline constexpr QLatin1StringView StorageError{"storage_error"};
 inline constexpr QLatin1StringView KeychainError{"keychain_error"};
 inline constexpr QLatin1StringView ConfigError{"config_error"};
+inline constexpr QLatin1StringView CertificateNotTrusted{"certificate_not_trusted"};
+inline constexpr QLatin1StringView CertificateChanged{"certificate_changed"};
 
 } // namespace Gatehouse::ErrorCode
