@@ -10,6 +10,7 @@
 #include "log.h"
 #include "passwordhasher.h"
 #include "routes.h"
+#include "secrets/keyring.h"
 #include "storage/database.h"
 #include "storage/storage.h"
 #include "validation.h"
@@ -38,6 +39,8 @@ const char UsageText[] =
     "                                              create a staff account; without --password-stdin a\n"
     "                                              strong password is generated and printed once\n"
     "  seed-demo     --config FILE [--clients N]   add demo partners and clients to an empty portal\n"
+    "  rotate-secret --config FILE                 add a new signing/encryption key; values made with\n"
+    "                                              older keys stay valid until they expire\n"
     "  verify-audit  --config FILE                 re-check the audit log's hash chain; exit 1 and name\n"
     "                                              the first bad entry if it was tampered with\n"
     "\n"
@@ -83,6 +86,7 @@ const QMap<QString, QMap<QString, bool>> &commandOptions()
           {QStringLiteral("--if-none"), false}}},
         {QStringLiteral("seed-demo"), {{QStringLiteral("--config"), true}, {QStringLiteral("--clients"), true}}},
         {QStringLiteral("verify-audit"), {{QStringLiteral("--config"), true}}},
+        {QStringLiteral("rotate-secret"), {{QStringLiteral("--config"), true}}},
     };
     return table;
 }
@@ -114,8 +118,9 @@ Result<Options> parseOptions(const QString &command, const QStringList &args)
     return options;
 }
 
-int serve(const Config &config, const Database &database, int migrationsApplied)
+int serve(const Config &config, const Database &database, const Keyring &keyring, int migrationsApplied)
 {
+    Q_UNUSED(keyring) // signs client session cookies once the portal routes are registered
     Storage storage(database);
     Router router;
     // Every API's routes are wired in routes.cpp, shared with the contract test.
@@ -240,11 +245,21 @@ int runCommand(const QString &command, const Options &options)
     CryptoRuntime crypto;
     if (auto ok = crypto.check(); !ok)
         return fail(ExitFailure, ok.error().message);
-
+    if (command == u"rotate-secret") {
+        auto keyId = Keyring::rotate(config->secretFile);
+        if (!keyId)
+            return fail(ExitFailure, keyId.error().message);
+        out(QStringLiteral("new key %1 is now current in %2").arg(*keyId, config->secretFile));
+        return ExitOk;
+    }
     const Database database(config->databasePath);
     auto applied = database.migrate();
     if (!applied)
         return fail(ExitFailure, applied.error().message);
+    // Created on first use, so a fresh install needs no manual key generation.
+    auto keyring = Keyring::loadOrCreate(config->secretFile);
+    if (!keyring)
+        return fail(ExitFailure, keyring.error().message);
 
     const Storage storage(database);
     if (command == u"migrate") {
@@ -260,7 +275,7 @@ int runCommand(const QString &command, const Options &options)
         return seedDemo(options, storage);
     if (command == u"verify-audit")
         return verifyAudit(database);
-    return serve(*config, database, *applied);
+    return serve(*config, database, *keyring, *applied);
 }
 
 } // namespace
@@ -282,10 +297,11 @@ int Cli::run(const QStringList &arguments)
         return ExitOk;
     }
     if (!commandOptions().contains(command))
-        return fail(ExitUsage,
-                    QStringLiteral("unknown command '%1'; usage: gatehouse-portal "
-                                   "serve|migrate|check-config|create-admin|seed-demo|verify-audit --config FILE")
-                        .arg(command));
+        return fail(
+            ExitUsage,
+            QStringLiteral("unknown command '%1'; usage: gatehouse-portal "
+                           "serve|migrate|check-config|create-admin|seed-demo|verify-audit|rotate-secret --config FILE")
+                .arg(command));
     auto options = parseOptions(command, arguments.mid(2));
     if (!options)
         return fail(ExitUsage, options.error().message);

@@ -100,6 +100,21 @@ const QList<KeySpec> &keySpecs()
          }},
         {QStringLiteral("security"), QStringLiteral("staff_token_ttl_hours"),
          intSetter(1, 24 * 365, [](Config &c, qint64 v) { c.staffTokenTtlHours = int(v); })},
+        {QStringLiteral("security"), QStringLiteral("sign_in_max_failures"),
+         intSetter(1, 1000, [](Config &c, qint64 v) { c.signInMaxFailures = int(v); })},
+        {QStringLiteral("security"), QStringLiteral("sign_in_lockout_seconds"),
+         intSetter(1, 86400, [](Config &c, qint64 v) { c.signInLockoutSeconds = int(v); })},
+        {QStringLiteral("security"), QStringLiteral("sign_in_lockout_max_seconds"),
+         intSetter(1, 7 * 86400, [](Config &c, qint64 v) { c.signInLockoutMaxSeconds = int(v); })},
+        {QStringLiteral("documents"), QStringLiteral("max_bytes"),
+         intSetter(1024, qint64(1024) * 1024 * 1024, [](Config &c, qint64 v) { c.documentsMaxBytes = v; })},
+        {QStringLiteral("security"), QStringLiteral("secret_file"),
+         [](Config &c, const QString &v) {
+             if (v.isEmpty())
+                 return QStringLiteral("must not be empty");
+             c.secretFile = v;
+             return QString();
+         }},
     };
     return specs;
 }
@@ -231,6 +246,10 @@ Result<Config> Config::load(const QString &path, const QProcessEnvironment &env)
     config.databasePath =
         resolve(base, config.databasePath.isEmpty() ? QStringLiteral("gatehouse.db") : config.databasePath);
     config.mailFolder = resolve(base, config.mailFolder.isEmpty() ? QStringLiteral("mail") : config.mailFolder);
+    // By default the keys sit beside the database, in a file of their own.
+    config.secretFile = config.secretFile.isEmpty()
+                            ? QFileInfo(config.databasePath).absoluteDir().filePath(QStringLiteral("portal.secrets"))
+                            : resolve(base, config.secretFile);
     if (config.publicUrl.isEmpty())
         config.publicUrl = QStringLiteral("http://%1:%2").arg(config.serverAddress).arg(config.serverPort);
     return config;

@@ -32,6 +32,14 @@ struct Config
     Log::Level logLevel = Log::Level::Info;
 
     int staffTokenTtlHours = 12;
+    // Staff sign-in backoff (R7): after signInMaxFailures failures per account or per
+    // address, each further failure locks for base * 2^(n - max) seconds, capped.
+    int signInMaxFailures = 5;
+    int signInLockoutSeconds = 30;
+    int signInLockoutMaxSeconds = 3600;
+
+    qint64 documentsMaxBytes = qint64(25) * 1024 * 1024; // per upload; other routes keep maxBodyBytes
+    QString secretFile; // absolute; the server's keys (see secrets/keyring.h)
 
     // Loads and validates FILE. The error message is one line naming the file, the
     // key and what is wrong, ready to print after "gatehouse-portal: ".
