@@ -15,7 +15,11 @@ packages=(
   qtkeychain-qt6-dev libmstch-dev libqrencode-dev
   # run and test: a real Secret Service, a real SMTP server, a display for screenshots
   gnome-keyring dbus python3-aiosmtpd xvfb xauth imagemagick sqlite3 curl
+  # browser tests of the portal pages (never a downloaded browser) and load generation
+  chromium fonts-dejavu-core wrk
 )
+# Node.js for the browser tests: the distribution's, unless one is already installed.
+command -v node >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -42,5 +46,13 @@ if ! dpkg-query -W -f='${Status}' libqca-qt6-dev 2>/dev/null | grep -q "install 
   else
     as_root bash "$here/build-qca.sh"
   fi
+fi
+# playwright-core for the browser tests, from the npm registry, pinned by the lockfile.
+browser_dir="$here/../tests/browser"
+if [ ! -f "$browser_dir/node_modules/.package-lock.json" ] || \
+   ! cmp -s <(grep -v '"name"' "$browser_dir/package-lock.json" | grep '"version"') \
+            <(grep -v '"name"' "$browser_dir/node_modules/.package-lock.json" | grep '"version"'); then
+  echo "bootstrap: installing the browser test packages (npm ci)"
+  (cd "$browser_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 echo "bootstrap: dependencies ready"
