@@ -2,10 +2,13 @@
 #include "config.h"
 
 #include "common/errorcode.h"
+#include "ratelimit/clientaddress.h"
+#include "validation.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 #include <functional>
@@ -115,6 +118,104 @@ const QList<KeySpec> &keySpecs()
              c.secretFile = v;
              return QString();
          }},
+        // Mail (F16) and rate limits (F13, B3)
+        {QStringLiteral("server"), QStringLiteral("trusted_proxies"),
+         [](Config &c, const QString &v) {
+             QStringList entries;
+             for (const auto &part : v.split(u',', Qt::SkipEmptyParts)) {
+                 if (!part.trimmed().isEmpty())
+                     entries << part.trimmed();
+             }
+             QString bad;
+             if (!validTrustedProxies(entries, &bad))
+                 return QStringLiteral("'%1' is not an IP address or CIDR").arg(bad);
+             c.trustedProxies = entries;
+             return QString();
+         }},
+        {QStringLiteral("firm"), QStringLiteral("name"),
+         [](Config &c, const QString &v) {
+             if (v.isEmpty())
+                 return QStringLiteral("must not be empty");
+             c.firmName = v;
+             return QString();
+         }},
+        {QStringLiteral("firm"), QStringLiteral("colour"),
+         [](Config &c, const QString &v) {
+             static const QRegularExpression hex(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
+             if (!hex.match(v).hasMatch())
+                 return QStringLiteral("'%1' is not a colour like #1f4e79").arg(v);
+             c.firmColour = v;
+             return QString();
+         }},
+        {QStringLiteral("mail"), QStringLiteral("from_name"),
+         [](Config &c, const QString &v) {
+             c.mailFromName = v;
+             return QString();
+         }},
+        {QStringLiteral("mail"), QStringLiteral("from_address"),
+         [](Config &c, const QString &v) {
+             if (!isPlausibleEmail(v))
+                 return QStringLiteral("'%1' is not an email address").arg(v);
+             c.mailFromAddress = v;
+             return QString();
+         }},
+        {QStringLiteral("mail"), QStringLiteral("smtp_url"),
+         [](Config &c, const QString &v) {
+             const QUrl url(v, QUrl::StrictMode);
+             if (!url.isValid() || (url.scheme() != u"smtp" && url.scheme() != u"smtps") || url.host().isEmpty() ||
+                 !url.userInfo().isEmpty())
+                 return QStringLiteral("'%1' is not smtp://host[:port] or smtps://host[:port] (credentials go in "
+                                       "smtp_username and smtp_password_file)")
+                     .arg(v);
+             c.smtpUrl = v;
+             return QString();
+         }},
+        {QStringLiteral("mail"), QStringLiteral("smtp_starttls"),
+         [](Config &c, const QString &v) {
+             if (v != u"required" && v != u"optional" && v != u"off")
+                 return QStringLiteral("'%1' is not one of: required, optional, off").arg(v);
+             c.smtpStartTls = v;
+             return QString();
+         }},
+        {QStringLiteral("mail"), QStringLiteral("smtp_username"),
+         [](Config &c, const QString &v) {
+             c.smtpUsername = v;
+             return QString();
+         }},
+        {QStringLiteral("mail"), QStringLiteral("smtp_password_file"),
+         [](Config &c, const QString &v) {
+             c.smtpPasswordFile = v;
+             return QString();
+         }},
+        {QStringLiteral("mail"), QStringLiteral("smtp_ca_file"),
+         [](Config &c, const QString &v) {
+             c.smtpCaFile = v;
+             return QString();
+         }},
+        {QStringLiteral("mail"), QStringLiteral("smtp_timeout_seconds"),
+         intSetter(1, 600, [](Config &c, qint64 v) { c.smtpTimeoutSeconds = int(v); })},
+        {QStringLiteral("mail"), QStringLiteral("poll_interval_ms"),
+         intSetter(50, 600000, [](Config &c, qint64 v) { c.mailPollMilliseconds = int(v); })},
+        {QStringLiteral("mail"), QStringLiteral("max_attempts"),
+         intSetter(1, 1000, [](Config &c, qint64 v) { c.mailMaxAttempts = int(v); })},
+        {QStringLiteral("mail"), QStringLiteral("max_age_hours"),
+         intSetter(1, 24 * 30, [](Config &c, qint64 v) { c.mailMaxAgeHours = int(v); })},
+        {QStringLiteral("mail"), QStringLiteral("backoff_base_seconds"),
+         intSetter(1, 86400, [](Config &c, qint64 v) { c.mailBackoffBaseSeconds = int(v); })},
+        {QStringLiteral("mail"), QStringLiteral("backoff_max_seconds"),
+         intSetter(1, 7 * 86400, [](Config &c, qint64 v) { c.mailBackoffMaxSeconds = int(v); })},
+        {QStringLiteral("ratelimit"), QStringLiteral("window_seconds"),
+         intSetter(1, 7 * 86400, [](Config &c, qint64 v) { c.rateLimitWindowSeconds = int(v); })},
+        {QStringLiteral("ratelimit"), QStringLiteral("invite_per_client"),
+         intSetter(1, 100000, [](Config &c, qint64 v) { c.inviteLimitPerClient = int(v); })},
+        {QStringLiteral("ratelimit"), QStringLiteral("invite_per_staff"),
+         intSetter(1, 100000, [](Config &c, qint64 v) { c.inviteLimitPerStaff = int(v); })},
+        {QStringLiteral("ratelimit"), QStringLiteral("sign_in_per_address"),
+         intSetter(1, 100000, [](Config &c, qint64 v) { c.signInLimitPerAddress = int(v); })},
+        {QStringLiteral("ratelimit"), QStringLiteral("sign_in_per_email"),
+         intSetter(1, 100000, [](Config &c, qint64 v) { c.signInLimitPerEmail = int(v); })},
+        {QStringLiteral("ratelimit"), QStringLiteral("mail_per_hour"),
+         intSetter(1, 10000000, [](Config &c, qint64 v) { c.mailPerHour = int(v); })},
     };
     return specs;
 }
@@ -250,6 +351,12 @@ Result<Config> Config::load(const QString &path, const QProcessEnvironment &env)
     config.secretFile = config.secretFile.isEmpty()
                             ? QFileInfo(config.databasePath).absoluteDir().filePath(QStringLiteral("portal.secrets"))
                             : resolve(base, config.secretFile);
+    if (!config.smtpPasswordFile.isEmpty())
+        config.smtpPasswordFile = resolve(base, config.smtpPasswordFile);
+    if (!config.smtpCaFile.isEmpty())
+        config.smtpCaFile = resolve(base, config.smtpCaFile);
+    if (config.mailFromName.isEmpty())
+        config.mailFromName = config.firmName;
     if (config.publicUrl.isEmpty())
         config.publicUrl = QStringLiteral("http://%1:%2").arg(config.serverAddress).arg(config.serverPort);
     return config;

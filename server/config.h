@@ -6,6 +6,7 @@
 
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 
 namespace Gatehouse::Server {
 
@@ -40,6 +41,30 @@ struct Config
 
     qint64 documentsMaxBytes = qint64(25) * 1024 * 1024; // per upload; other routes keep maxBodyBytes
     QString secretFile; // absolute; the server's keys (see secrets/keyring.h)
+
+    // Mail (F16) and rate limits (F13, B3); see mail/ and ratelimit/.
+    QStringList trustedProxies; // [server] trusted_proxies: addresses/CIDRs allowed to set X-Forwarded-For
+    QString firmName = QStringLiteral("Gatehouse");
+    QString firmColour = QStringLiteral("#1f4e79");
+    QString mailFromName; // defaults to firmName
+    QString mailFromAddress = QStringLiteral("portal@localhost");
+    QString smtpUrl = QStringLiteral("smtp://127.0.0.1:25"); // smtp:// (STARTTLS) or smtps:// (implicit TLS)
+    QString smtpStartTls = QStringLiteral("required");       // required | optional | off (smtp:// only)
+    QString smtpUsername;
+    QString smtpPasswordFile; // absolute; the password is read from here, never written inline
+    QString smtpCaFile;       // absolute; empty: the system's CA store
+    int smtpTimeoutSeconds = 30;
+    int mailPollMilliseconds = 2000;
+    int mailMaxAttempts = 10;
+    int mailMaxAgeHours = 48;
+    int mailBackoffBaseSeconds = 30;
+    int mailBackoffMaxSeconds = 3600;
+    int rateLimitWindowSeconds = 3600;
+    int inviteLimitPerClient = 5;
+    int inviteLimitPerStaff = 50;
+    int signInLimitPerAddress = 5;
+    int signInLimitPerEmail = 5;
+    int mailPerHour = 1000; // B3: global budget, enforced when mail is queued
 
     // Loads and validates FILE. The error message is one line naming the file, the
     // key and what is wrong, ready to print after "gatehouse-portal: ".

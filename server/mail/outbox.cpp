@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "outbox.h"
+
+#include "audit/auditlog.h"
+#include "common/errorcode.h"
+#include "config.h"
+#include "mailcipher.h"
+#include "mailrenderer.h"
+#include "mimemessage.h"
+#include "secrets/keyring.h"
+#include "storage/database.h"
+#include "storage/outboxstore.h"
+#include "validation.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace Gatehouse::Server {
+
+Outbox::Outbox(const Database &database, const Config &config, const Keyring &keyring)
+    : m_database(database), m_config(config), m_keyring(keyring)
+{}
+
+Result<qint64> Outbox::enqueue(QSqlDatabase &db, const OutgoingMail &mail) const
+{
+    if (!MailRenderer::hasTemplate(mail.templateName))
+        return Error{QString(ErrorCode::ValidationFailed),
+                     QStringLiteral("no mail template named '%1'").arg(mail.templateName)};
+    if (!isPlausibleEmail(mail.toAddress))
+        return Error{QString(ErrorCode::ValidationFailed),
+                     QStringLiteral("'%1' is not an email address").arg(mail.toAddress)};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+
+    // B3: one budget for all outgoing mail, so a bug or an abused endpoint cannot turn
+    // the portal into a spam cannon or get the firm's mail domain blocklisted.
+    auto recent = OutboxStore::countCreatedSince(db, now.addSecs(-3600));
+    if (!recent)
+        return recent.error();
+    if (*recent >= m_config.mailPerHour)
+        return Error{QString(ErrorCode::RateLimited),
+                     QStringLiteral("the hourly mail budget ([ratelimit] mail_per_hour = %1) is spent; try later")
+                         .arg(m_config.mailPerHour)};
+
+    QVariantMap fields = mail.fields;
+    fields.insert(QStringLiteral("firm_name"), m_config.firmName);
+    fields.insert(QStringLiteral("firm_colour"), m_config.firmColour);
+    fields.insert(QStringLiteral("from_name"), m_config.mailFromName);
+    fields.insert(QStringLiteral("public_url"), m_config.publicUrl);
+    fields.insert(QStringLiteral("sign_in_url"), QString(m_config.publicUrl + QStringLiteral("/portal/sign-in")));
+    if (!fields.contains(QStringLiteral("client_name")))
+        fields.insert(QStringLiteral("client_name"), mail.toName.isEmpty() ? mail.toAddress : mail.toName);
+
+    auto rendered = MailRenderer::render(mail.templateName, fields);
+    if (!rendered)
+        return rendered.error();
+    MimeMessage message;
+    message.fromName = m_config.mailFromName;
+    message.fromAddress = m_config.mailFromAddress;
+    message.toName = mail.toName;
+    message.toAddress = mail.toAddress;
+    message.subject = rendered->subject;
+    message.text = rendered->text.trimmed() + u'\n';
+    message.html = rendered->html;
+    message.date = now;
+    message.messageId = MimeMessage::newMessageId(m_config.mailFromAddress);
+
+    // Encrypted under the current outbox key; the key id goes with the row so a
+    // rotation between queueing and sending still finds the right key.
+    const QString keyId = m_keyring.currentKeyId();
+    const QByteArray key = m_keyring.derive(u"outbox", keyId);
+    auto sealed = MailCipher::seal(key, message.build());
+    if (!sealed)
+        return sealed.error();
+
+    auto id = OutboxStore::insert(db, OutboxStore::NewMessage{mail.templateName, mail.toAddress, mail.clientId,
+                                                              message.messageId, keyId, *sealed, now});
+    if (!id)
+        return id;
+
+    AuditRecord record;
+    record.type = QString(AuditType::MailQueued);
+    record.actorKind = QStringLiteral("system");
+    record.clientId = mail.clientId;
+    record.time = now;
+    // What and to whom, never the body or the link (R1).
+    record.details = QJsonObject{{QStringLiteral("outbox_id"), *id},
+                                 {QStringLiteral("template"), mail.templateName},
+                                 {QStringLiteral("to"), mail.toAddress}};
+    if (auto appended = AuditLog(m_database).append(db, record); !appended)
+        return appended.error();
+    return id;
+}
+
+} // namespace Gatehouse::Server
