@@ -111,6 +111,14 @@ const QList<KeySpec> &keySpecs()
          intSetter(1, 7 * 86400, [](Config &c, qint64 v) { c.signInLockoutMaxSeconds = int(v); })},
         {QStringLiteral("documents"), QStringLiteral("max_bytes"),
          intSetter(1024, qint64(1024) * 1024 * 1024, [](Config &c, qint64 v) { c.documentsMaxBytes = v; })},
+        {QStringLiteral("security"), QStringLiteral("sign_in_max_failures"),
+         intSetter(1, 1000, [](Config &c, qint64 v) { c.signInMaxFailures = int(v); })},
+        {QStringLiteral("security"), QStringLiteral("sign_in_lockout_seconds"),
+         intSetter(1, 86400, [](Config &c, qint64 v) { c.signInLockoutSeconds = int(v); })},
+        {QStringLiteral("security"), QStringLiteral("sign_in_lockout_max_seconds"),
+         intSetter(1, 7 * 86400, [](Config &c, qint64 v) { c.signInLockoutMaxSeconds = int(v); })},
+        {QStringLiteral("documents"), QStringLiteral("max_bytes"),
+         intSetter(1024, qint64(1024) * 1024 * 1024, [](Config &c, qint64 v) { c.documentsMaxBytes = v; })},
         {QStringLiteral("security"), QStringLiteral("secret_file"),
          [](Config &c, const QString &v) {
              if (v.isEmpty())

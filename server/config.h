@@ -40,6 +40,13 @@ struct Config
     int signInLockoutMaxSeconds = 3600;
 
     qint64 documentsMaxBytes = qint64(25) * 1024 * 1024; // per upload; other routes keep maxBodyBytes
+    // Staff sign-in backoff (R7): after signInMaxFailures failures per account or per
+    // address, each further failure locks for base * 2^(n - max) seconds, capped.
+    int signInMaxFailures = 5;
+    int signInLockoutSeconds = 30;
+    int signInLockoutMaxSeconds = 3600;
+
+    qint64 documentsMaxBytes = qint64(25) * 1024 * 1024; // per upload; other routes keep maxBodyBytes
     QString secretFile; // absolute; the server's keys (see secrets/keyring.h)
 
     // Mail (F16) and rate limits (F13, B3); see mail/ and ratelimit/.

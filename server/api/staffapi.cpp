@@ -1,55 +1,37 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "staffapi.h"
 
+#include "api/apisupport.h"
 #include "api/jsonbody.h"
+#include "auth/totp.h"
 #include "common/crypto.h"
 #include "common/errorcode.h"
 #include "config.h"
 #include "http/problem.h"
 #include "passwordhasher.h"
+#include "storage/clientstore.h"
+#include "storage/writetransaction.h"
 #include "validation.h"
 
-#include <QRegularExpression>
-
 namespace Gatehouse::Server {
+
+using namespace ApiSupport;
 
 namespace {
 
 constexpr int DefaultPageSize = 500;
 constexpr int MaxPageSize = 1000;
 
-QByteArray etagOf(const ClientRecord &client)
-{
-    return "\"v" + QByteArray::number(client.version) + '"';
-}
-
-HttpResponse clientResponse(int status, const ClientRecord &client)
-{
-    auto r = HttpResponse::json(status, client.toJson());
-    r.setHeader("ETag", etagOf(client));
-    return r;
-}
-
 Error unauthenticated(const QString &message)
 {
     return Error{QString(ErrorCode::Unauthenticated), message};
 }
 
-// Query parameters arrive as text; this one accepts only plain decimal digits so
-// "1e3", "-1" or " 5" are errors rather than guesses.
-std::optional<qint64> parseDecimal(const QString &text, qint64 max)
-{
-    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,18}$"));
-    if (!digits.match(text).hasMatch())
-        return std::nullopt;
-    const qint64 v = text.toLongLong();
-    return v <= max ? std::optional<qint64>(v) : std::nullopt;
-}
-
 } // namespace
 
 StaffApi::StaffApi(const Storage &storage, const Config &config)
-    : m_storage(storage), m_tokenTtlHours(config.staffTokenTtlHours)
+    : m_storage(storage), m_audit(storage.database()), m_guard(storage.database(), config),
+      m_staffStore(storage.database()), m_tokenTtlHours(config.staffTokenTtlHours)
 {}
 
 void StaffApi::registerRoutes(Router &router) const
@@ -100,16 +82,33 @@ HttpResponse StaffApi::createSession(const RequestContext &context) const
     auto parsed = JsonBody::parseObject(context.request);
     if (auto *problem = std::get_if<HttpResponse>(&parsed))
         return *problem;
-    JsonBody body(std::get<QJsonObject>(parsed), {QStringLiteral("email"), QStringLiteral("password")});
+    const QJsonObject object = std::get<QJsonObject>(parsed);
+    JsonBody body(object, {QStringLiteral("email"), QStringLiteral("password"), QStringLiteral("totp")});
     if (auto problem = body.unknownFieldProblem())
         return *problem;
     const QString email = body.requiredString(QStringLiteral("email"), 254);
     const QString password = body.requiredString(QStringLiteral("password"), 1024);
+    QString totp;
+    if (object.contains(QStringLiteral("totp")))
+        totp = body.requiredString(QStringLiteral("totp"), 16);
     if (body.hasErrors())
         return body.validationProblem();
 
-    const auto wrong =
-        Problem::make(401, ErrorCode::InvalidCredentials, QStringLiteral("The email or password is not correct."));
+    SignInAttempt attempt{context, email, QDateTime::currentDateTimeUtc()};
+    auto wait = m_guard.retryAfter(email, context.request.remoteAddress, attempt.now);
+    if (!wait)
+        return Problem::internalError(wait.error());
+    if (*wait > 0) {
+        // No password check while locked: the lock must also cap the Argon2 work an
+        // attacker can make the server do.
+        if (auto r = m_audit.record(signInAudit(attempt, nullptr, QStringLiteral("locked"))); !r)
+            return Problem::internalError(r.error());
+        auto r = Problem::make(429, ErrorCode::AccountLocked,
+                               QStringLiteral("Too many failed sign-ins. Try again in %1 seconds.").arg(*wait));
+        r.setHeader("Retry-After", QByteArray::number(*wait));
+        return r;
+    }
+
     auto staff = m_storage.findStaffByEmail(email);
     if (!staff)
         return Problem::internalError(staff.error());
@@ -117,31 +116,117 @@ HttpResponse StaffApi::createSession(const RequestContext &context) const
     // not reveal which emails have accounts.
     if (!staff->has_value()) {
         PasswordHasher::verifyDummy(password.toUtf8());
-        return wrong;
+        return signInFailed(attempt, nullptr, QStringLiteral("unknown_email"), true);
     }
     const auto &account = **staff;
-    if (!PasswordHasher::verify(account.passwordHash, password.toUtf8()) || account.member.disabled)
-        return wrong;
+    if (!PasswordHasher::verify(account.passwordHash, password.toUtf8()))
+        return signInFailed(attempt, &account.member, QStringLiteral("wrong_password"), true);
+    if (account.member.disabled)
+        return signInFailed(attempt, &account.member, QStringLiteral("disabled"), true);
+    return completeSignIn(attempt, account.member, totp, object.contains(QStringLiteral("totp")));
+}
+
+AuditRecord StaffApi::signInAudit(const SignInAttempt &attempt, const StaffMember *member, const QString &reason) const
+{
+    AuditRecord record;
+    record.type = QString(reason.isEmpty() ? AuditType::StaffSignInSucceeded : AuditType::StaffSignInFailed);
+    record.actorKind = member ? QStringLiteral("staff") : QStringLiteral("anonymous");
+    record.actorId = member ? member->id : 0;
+    // The email as typed is kept only when it looks like one: a password pasted into
+    // the email field must not end up in the audit log.
+    record.actorLabel = member ? member->email : (isPlausibleEmail(attempt.email) ? attempt.email : QString());
+    record.address = attempt.context.request.remoteAddress;
+    record.userAgent = userAgentOf(attempt.context.request);
+    record.time = attempt.now;
+    if (!reason.isEmpty())
+        record.details = {{QStringLiteral("reason"), reason}};
+    return record;
+}
+
+HttpResponse StaffApi::signInFailed(const SignInAttempt &attempt, const StaffMember *member, const QString &reason,
+                                    bool counts) const
+{
+    WriteTransaction tx(m_storage.database());
+    if (auto r = tx.begin(); !r)
+        return Problem::internalError(r.error());
+    auto db = tx.connection();
+    if (counts) {
+        if (auto r = m_guard.recordFailure(db, attempt.email, attempt.context.request.remoteAddress, attempt.now); !r)
+            return Problem::internalError(r.error());
+    }
+    if (auto r = m_audit.append(db, signInAudit(attempt, member, reason)); !r)
+        return Problem::internalError(r.error());
+    if (auto r = tx.commit(); !r)
+        return Problem::internalError(r.error());
+    if (reason == u"totp_missing")
+        return Problem::make(401, ErrorCode::TotpRequired,
+                             QStringLiteral("This account uses two-step sign-in; send the 6-digit code as \"totp\"."));
+    return Problem::make(401, ErrorCode::InvalidCredentials, QStringLiteral("The email or password is not correct."));
+}
+
+HttpResponse StaffApi::completeSignIn(const SignInAttempt &attempt, const StaffMember &member, const QString &totp,
+                                      bool totpSent) const
+{
+    WriteTransaction tx(m_storage.database());
+    if (auto r = tx.begin(); !r)
+        return Problem::internalError(r.error());
+    auto db = tx.connection();
+    auto factor = m_staffStore.totp(db, member.id);
+    if (!factor)
+        return Problem::internalError(factor.error());
+    if (!factor->secret.isEmpty()) {
+        tx.rollback();
+        if (!totpSent)
+            return signInFailed(attempt, &member, QStringLiteral("totp_missing"), false);
+        const auto step = Totp::verify(factor->secret, totp, attempt.now, 0);
+        if (!step)
+            return signInFailed(attempt, &member, QStringLiteral("totp_wrong"), true);
+        if (auto r = tx.begin(); !r)
+            return Problem::internalError(r.error());
+        db = tx.connection();
+        // One conditional UPDATE: of two requests with the same code only one wins.
+        auto fresh = m_staffStore.useTotpStep(db, member.id, *step);
+        if (!fresh)
+            return Problem::internalError(fresh.error());
+        if (!*fresh) {
+            tx.rollback();
+            return signInFailed(attempt, &member, QStringLiteral("totp_reused"), true);
+        }
+    }
 
     const QString token = Crypto::newToken();
     Storage::NewApiToken record;
-    record.staffId = account.member.id;
+    record.staffId = member.id;
     record.tokenHash = Crypto::sha256Hex(token.toLatin1());
-    record.createdAt = QDateTime::currentDateTimeUtc();
+    record.createdAt = attempt.now;
     record.expiresAt = record.createdAt.addSecs(qint64(m_tokenTtlHours) * 3600);
-    record.userAgent = QString::fromUtf8(context.request.header("user-agent").left(256));
-    record.address = context.request.remoteAddress;
+    record.userAgent = userAgentOf(attempt.context.request);
+    record.address = attempt.context.request.remoteAddress;
     if (auto stored = m_storage.insertApiToken(record); !stored)
         return Problem::internalError(stored.error());
+    if (auto r = m_guard.recordSuccess(db, attempt.email); !r)
+        return Problem::internalError(r.error());
+    if (auto r = m_audit.append(db, signInAudit(attempt, &member, QString())); !r)
+        return Problem::internalError(r.error());
+    if (auto r = tx.commit(); !r)
+        return Problem::internalError(r.error());
     return HttpResponse::json(201, {{QStringLiteral("token"), token},
                                     {QStringLiteral("expires_at"), toWireTime(record.expiresAt)},
-                                    {QStringLiteral("staff"), account.member.toJson()}});
+                                    {QStringLiteral("staff"), member.toJson()}});
 }
 
 HttpResponse StaffApi::deleteSession(const RequestContext &context) const
 {
+    WriteTransaction tx(m_storage.database());
+    if (auto r = tx.begin(); !r)
+        return Problem::internalError(r.error());
+    auto db = tx.connection();
     if (auto revoked = m_storage.revokeApiToken(context.staff->tokenId, QDateTime::currentDateTimeUtc()); !revoked)
         return Problem::internalError(revoked.error());
+    if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffSignedOut, 0)); !r)
+        return Problem::internalError(r.error());
+    if (auto r = tx.commit(); !r)
+        return Problem::internalError(r.error());
     return HttpResponse::noContent();
 }
 
@@ -216,25 +301,39 @@ HttpResponse StaffApi::createClient(const RequestContext &context) const
     if (body.hasErrors())
         return body.validationProblem();
 
-    auto created = m_storage.insertClient(client);
-    if (!created)
-        return Problem::internalError(created.error());
-    auto r = clientResponse(201, *created);
-    r.setHeader("Location", "/api/v1/clients/" + QByteArray::number(created->id));
+    WriteTransaction tx(m_storage.database());
+    if (auto r = tx.begin(); !r)
+        return Problem::internalError(r.error());
+    auto db = tx.connection();
+    auto id = m_storage.insertClientIn(db, client);
+    if (!id)
+        return Problem::internalError(id.error());
+    auto created = m_storage.findClient(*id);
+    if (!created || !created->has_value())
+        return Problem::internalError(created ? Error{QString(ErrorCode::StorageError), QStringLiteral("lost client")}
+                                              : created.error());
+    if (auto r = m_audit.append(
+            db, staffAction(context, AuditType::ClientCreated, *id,
+                            {{QStringLiteral("name"), client.name}, {QStringLiteral("matter"), client.matter}}));
+        !r)
+        return Problem::internalError(r.error());
+    if (auto r = tx.commit(); !r)
+        return Problem::internalError(r.error());
+    auto r = clientResponse(201, **created);
+    r.setHeader("Location", "/api/v1/clients/" + QByteArray::number(*id));
     return r;
 }
 
 HttpResponse StaffApi::getClient(const RequestContext &context) const
 {
     const auto id = parseDecimal(context.params.value(QStringLiteral("id")), std::numeric_limits<qint64>::max());
-    const auto notFound = Problem::make(404, ErrorCode::NotFound, QStringLiteral("There is no client with this id."));
     if (!id)
-        return notFound;
+        return notFound(QStringLiteral("client"));
     auto client = m_storage.findClient(*id);
     if (!client)
         return Problem::internalError(client.error());
-    if (!client->has_value())
-        return notFound;
+    if (!client->has_value() || (*client)->deleted)
+        return notFound(QStringLiteral("client"));
     return clientResponse(200, **client);
 }
 

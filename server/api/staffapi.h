@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "audit/auditlog.h"
+#include "auth/signinguard.h"
 #include "http/router.h"
+#include "storage/staffstore.h"
 #include "storage/storage.h"
 
 namespace Gatehouse::Server {
@@ -24,6 +27,21 @@ public:
     Result<AuthenticatedStaff> authenticate(const HttpRequest &request) const;
 
 private:
+    struct SignInAttempt
+    {
+        const RequestContext &context;
+        QString email;
+        QDateTime now;
+    };
+
+    AuditRecord signInAudit(const SignInAttempt &attempt, const StaffMember *member, const QString &reason) const;
+    // Audits (and with `counts` also counts toward lockout) a failed sign-in; answers 401.
+    HttpResponse signInFailed(const SignInAttempt &attempt, const StaffMember *member, const QString &reason,
+                              bool counts) const;
+    // Password accepted: checks the second factor, issues the token, audits.
+    HttpResponse completeSignIn(const SignInAttempt &attempt, const StaffMember &member, const QString &totp,
+                                bool totpSent) const;
+
     HttpResponse healthz(const RequestContext &context) const;
     HttpResponse createSession(const RequestContext &context) const;
     HttpResponse deleteSession(const RequestContext &context) const;
@@ -33,6 +51,9 @@ private:
     HttpResponse getClient(const RequestContext &context) const;
 
     const Storage &m_storage;
+    AuditLog m_audit;
+    SignInGuard m_guard;
+    StaffStore m_staffStore;
     int m_tokenTtlHours;
 };
 

@@ -32,9 +32,31 @@ QStringList splitPath(const QString &path)
 
 } // namespace
 
-void Router::add(const QByteArray &method, const QString &pattern, Access access, RouteHandler handler)
+void Router::add(const QByteArray &method, const QString &pattern, Access access, RouteHandler handler,
+                 std::uint64_t maxBodyBytes)
 {
-    m_routes.append(Route{method, splitPath(pattern), access, std::move(handler)});
+    m_routes.append(Route{method, splitPath(pattern), access, std::move(handler), maxBodyBytes});
+}
+
+std::uint64_t Router::bodyLimitFor(const QByteArray &method, const QString &path, std::uint64_t fallback) const
+{
+    if (!path.startsWith(u'/'))
+        return fallback;
+    const QStringList segments = splitPath(path);
+    for (const auto &route : m_routes) {
+        QMap<QString, QString> ignored;
+        if (route.method == method && route.maxBodyBytes > 0 && match(route, segments, &ignored))
+            return route.maxBodyBytes;
+    }
+    return fallback;
+}
+
+std::uint64_t Router::largestBodyLimit(std::uint64_t fallback) const
+{
+    std::uint64_t largest = fallback;
+    for (const auto &route : m_routes)
+        largest = std::max(largest, route.maxBodyBytes);
+    return largest;
 }
 
 QList<Router::RouteInfo> Router::routes() const

@@ -51,7 +51,10 @@ using Authenticator = std::function<Result<AuthenticatedStaff>(const HttpRequest
 class Router
 {
 public:
-    void add(const QByteArray &method, const QString &pattern, Access access, RouteHandler handler);
+    // `maxBodyBytes` 0 keeps the server-wide limit (server.max_body_bytes); a route that
+    // takes uploads declares its own, larger limit, and only it gets one.
+    void add(const QByteArray &method, const QString &pattern, Access access, RouteHandler handler,
+             std::uint64_t maxBodyBytes = 0);
     void setAuthenticator(Authenticator authenticator);
 
     HttpResponse dispatch(const HttpRequest &request) const;
@@ -66,6 +69,12 @@ public:
     };
     QList<RouteInfo> routes() const;
 
+    // The body limit for a request, decided from its method and path alone (the edge asks
+    // after the header and before reading any body byte).
+    std::uint64_t bodyLimitFor(const QByteArray &method, const QString &path, std::uint64_t fallback) const;
+    // The largest limit any route declares, for the header-stage check.
+    std::uint64_t largestBodyLimit(std::uint64_t fallback) const;
+
 private:
     struct Route
     {
@@ -73,6 +82,7 @@ private:
         QStringList segments;
         Access access;
         RouteHandler handler;
+        std::uint64_t maxBodyBytes = 0;
     };
 
     static bool match(const Route &route, const QStringList &pathSegments, QMap<QString, QString> *params);

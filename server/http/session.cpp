@@ -5,6 +5,7 @@
 #include "log.h"
 #include "problem.h"
 #include "router.h"
+#include "tokens/redact.h"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
@@ -103,7 +104,9 @@ void Session::readHeader()
         return closeNow();
     m_parser.emplace();
     m_parser->header_limit(m_tracker->maxHeaderBytes);
-    m_parser->body_limit(m_tracker->maxBodyBytes);
+    // The header stage may only refuse what no route would take; the route's own limit
+    // is applied in onHeader once the target is known.
+    m_parser->body_limit(m_tracker->router->largestBodyLimit(m_tracker->maxBodyBytes));
     // The first request must arrive within the read timeout; between keep-alive
     // requests the connection may idle a little longer.
     m_stream.expires_after(m_firstRequest ? m_tracker->readTimeout : m_tracker->idleTimeout);
@@ -125,7 +128,8 @@ void Session::onHeader(beast::error_code ec, std::size_t)
                            QStringLiteral("The request headers exceed %1 bytes.").arg(m_tracker->maxHeaderBytes));
     if (ec == http::error::body_limit)
         return failRequest(413, ErrorCode::PayloadTooLarge,
-                           QStringLiteral("The request body exceeds %1 bytes.").arg(m_tracker->maxBodyBytes));
+                           QStringLiteral("The request body exceeds %1 bytes.")
+                               .arg(m_tracker->router->largestBodyLimit(m_tracker->maxBodyBytes)));
     if (ec && isHttpParseError(ec))
         return failRequest(400, ErrorCode::BadRequest, QStringLiteral("The request is not valid HTTP/1.1."));
     if (ec)
@@ -136,9 +140,12 @@ void Session::onHeader(beast::error_code ec, std::size_t)
     const auto target = toBytes(header.target());
     m_path = QString::fromUtf8(target.left(target.indexOf('?') >= 0 ? target.indexOf('?') : target.size()));
     // Refuse an oversized body from its declared length, before reading a byte of it.
-    if (const auto length = m_parser->content_length(); length && *length > m_tracker->maxBodyBytes)
+    m_bodyLimit = m_tracker->router->bodyLimitFor(m_method, m_path, m_tracker->maxBodyBytes);
+    if (const auto length = m_parser->content_length(); length && *length > m_bodyLimit)
         return failRequest(413, ErrorCode::PayloadTooLarge,
-                           QStringLiteral("The request body exceeds %1 bytes.").arg(m_tracker->maxBodyBytes));
+                           QStringLiteral("The request body exceeds %1 bytes.").arg(m_bodyLimit));
+    // Chunked bodies have no declared length: the parser stops them at the route's limit.
+    m_parser->body_limit(m_bodyLimit);
     m_stream.expires_after(m_tracker->readTimeout);
     http::async_read(m_stream, m_buffer, *m_parser, beast::bind_front_handler(&Session::onBody, shared_from_this()));
 }
@@ -147,7 +154,7 @@ void Session::onBody(beast::error_code ec, std::size_t)
 {
     if (ec == http::error::body_limit) // chunked bodies have no declared length to check early
         return failRequest(413, ErrorCode::PayloadTooLarge,
-                           QStringLiteral("The request body exceeds %1 bytes.").arg(m_tracker->maxBodyBytes));
+                           QStringLiteral("The request body exceeds %1 bytes.").arg(m_bodyLimit));
     if (ec && isHttpParseError(ec) && ec != http::error::partial_message)
         return failRequest(400, ErrorCode::BadRequest, QStringLiteral("The request body is not valid HTTP/1.1."));
     if (ec)
@@ -220,7 +227,7 @@ void Session::send(HttpResponse response, bool forceClose)
     const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started);
     // The path is logged without its query string: queries may one day carry secrets.
     Log::info(QStringLiteral("request"), {{QStringLiteral("method"), QString::fromLatin1(m_method)},
-                                          {QStringLiteral("path"), m_path},
+                                          {QStringLiteral("path"), redactTokens(m_path)},
                                           {QStringLiteral("status"), response.status},
                                           {QStringLiteral("duration_ms"), qRound(elapsed.count() * 10) / 10.0},
                                           {QStringLiteral("address"), m_remoteAddress}});

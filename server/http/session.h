@@ -85,6 +85,7 @@ private:
     QString m_remoteAddress;
     QByteArray m_method; // of the request being answered, for HEAD and the access log
     QString m_path;
+    std::uint64_t m_bodyLimit = 0; // of the request being read, from its route
     std::chrono::steady_clock::time_point m_started;
     bool m_busy = false; // between a request's header and the end of its answer
     bool m_firstRequest = true;

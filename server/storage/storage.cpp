@@ -245,10 +245,25 @@ Result<ClientRecord> Storage::insertClient(const NewClient &client) const
     Transaction tx(*db);
     if (!tx.isOpen())
         return storageError(QStringLiteral("cannot start transaction"), db->lastError());
+    auto id = insertClientIn(*db, client);
+    if (!id)
+        return id.error();
+    if (!tx.commit())
+        return storageError(QStringLiteral("cannot commit client"), db->lastError());
+    auto created = findClient(*id);
+    if (!created)
+        return created.error();
+    if (!created->has_value())
+        return Error{QString(ErrorCode::StorageError), QStringLiteral("client %1 vanished after insert").arg(*id)};
+    return std::move(**created);
+}
+
+Result<qint64> Storage::insertClientIn(QSqlDatabase &db, const NewClient &client) const
+{
     // Taking the next change number is the transaction's first statement, so it takes
     // SQLite's write lock at once (waiting per busy_timeout) instead of failing on a
     // read-to-write upgrade; the number and the row commit together.
-    QSqlQuery seq(*db);
+    QSqlQuery seq(db);
     if (!seq.exec(QStringLiteral("UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value")) ||
         !seq.next())
         return storageError(QStringLiteral("cannot take a change number"), seq.lastError());
@@ -256,7 +271,7 @@ Result<ClientRecord> Storage::insertClient(const NewClient &client) const
     seq.finish();
 
     const auto now = toWireTime(QDateTime::currentDateTimeUtc());
-    QSqlQuery q(*db);
+    QSqlQuery q(db);
     q.prepare(
         QStringLiteral("INSERT INTO clients (name, email, matter, partner_id, require_sign_in, phone_confirmation, "
                        "version, change_seq, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
@@ -271,15 +286,7 @@ Result<ClientRecord> Storage::insertClient(const NewClient &client) const
     q.addBindValue(now);
     if (!q.exec())
         return storageError(QStringLiteral("cannot insert client"), q.lastError());
-    const qint64 id = q.lastInsertId().toLongLong();
-    if (!tx.commit())
-        return storageError(QStringLiteral("cannot commit client"), db->lastError());
-    auto created = findClient(id);
-    if (!created)
-        return created.error();
-    if (!created->has_value())
-        return Error{QString(ErrorCode::StorageError), QStringLiteral("client %1 vanished after insert").arg(id)};
-    return std::move(**created);
+    return q.lastInsertId().toLongLong();
 }
 
 Result<std::optional<ClientRecord>> Storage::findClient(qint64 id) const

@@ -58,6 +58,8 @@ public:
 
     explicit Storage(const Database &database) : m_database(database) {}
 
+    const Database &database() const { return m_database; }
+
     // Staff
     Result<std::optional<StaffCredentials>> findStaffByEmail(const QString &email) const;
     Result<std::optional<StaffMember>> findStaffById(qint64 id) const;
@@ -75,6 +77,9 @@ public:
 
     // Clients
     Result<ClientRecord> insertClient(const NewClient &client) const;
+    // The same inside the caller's WriteTransaction (so its audit entry commits with it);
+    // returns the new id.
+    Result<qint64> insertClientIn(QSqlDatabase &db, const NewClient &client) const;
     Result<std::optional<ClientRecord>> findClient(qint64 id) const;
     // Rows with change_seq > afterSeq in change order, deleted tombstones included.
     Result<ClientChanges> clientsChangedAfter(qint64 afterSeq, int limit) const;

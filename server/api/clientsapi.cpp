@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "clientsapi.h"
+
+#include "api/apisupport.h"
+#include "api/jsonbody.h"
+#include "common/errorcode.h"
+#include "http/problem.h"
+#include "storage/clientstore.h"
+#include "storage/writetransaction.h"
+#include "validation.h"
+
+#include <QJsonArray>
+
+namespace Gatehouse::Server {
+
+using namespace ApiSupport;
+
+void ClientsApi::registerRoutes(Router &router) const
+{
+    const auto paralegal = Access::staff(StaffRole::Paralegal);
+    router.add("PATCH", QStringLiteral("/api/v1/clients/{id}"), paralegal,
+               [this](const RequestContext &c) { return patchClient(c); });
+    router.add("DELETE", QStringLiteral("/api/v1/clients/{id}"), paralegal,
+               [this](const RequestContext &c) { return deleteClient(c); });
+}
+
+HttpResponse ClientsApi::patchClient(const RequestContext &context) const
+{
+    const auto id = idParam(context, QStringLiteral("id"));
+    if (!id)
+        return notFound(QStringLiteral("client"));
+    auto parsed = JsonBody::parseObject(context.request);
+    if (auto *problem = std::get_if<HttpResponse>(&parsed))
+        return *problem;
+    const QJsonObject object = std::get<QJsonObject>(parsed);
+    JsonBody body(object, {QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("matter"),
+                           QStringLiteral("partner_id"), QStringLiteral("require_sign_in"),
+                           QStringLiteral("phone_confirmation")});
+    if (auto problem = body.unknownFieldProblem())
+        return *problem;
+    ClientStore::Change change;
+    const auto has = [&](const char *field) { return object.contains(QLatin1StringView(field)); };
+    if (has("name"))
+        change.name = body.requiredString(QStringLiteral("name"), 200);
+    if (has("email")) {
+        change.email = body.requiredString(QStringLiteral("email"), 254);
+        if (!change.email->isEmpty() && change.email->size() <= 254 && !isPlausibleEmail(*change.email))
+            body.addError(QStringLiteral("email"), QStringLiteral("is not a valid email address"));
+    }
+    if (has("matter"))
+        change.matter = body.requiredString(QStringLiteral("matter"), 200);
+    if (has("partner_id"))
+        change.partnerId = body.optionalId(QStringLiteral("partner_id"));
+    if (has("require_sign_in"))
+        change.requireSignIn = body.optionalBool(QStringLiteral("require_sign_in"), false);
+    if (has("phone_confirmation"))
+        change.phoneConfirmation = body.optionalBool(QStringLiteral("phone_confirmation"), false);
+    if (change.partnerId && *change.partnerId > 0) {
+        auto partner = m_storage.findStaffById(*change.partnerId);
+        if (!partner)
+            return Problem::internalError(partner.error());
+        if (!partner->has_value())
+            body.addError(QStringLiteral("partner_id"), QStringLiteral("no staff member has this id"));
+    }
+    if (body.hasErrors())
+        return body.validationProblem();
+
+    const QByteArray ifMatch = context.request.header("if-match").trimmed();
+    if (ifMatch.isEmpty())
+        return Problem::make(428, ErrorCode::PreconditionRequired,
+                             QStringLiteral("Send If-Match with the ETag of the client you are changing."));
+
+    const auto now = QDateTime::currentDateTimeUtc();
+    WriteTransaction tx(m_storage.database());
+    if (auto r = tx.begin(); !r)
+        return Problem::internalError(r.error());
+    auto db = tx.connection();
+    auto current = m_storage.findClient(*id);
+    if (!current)
+        return Problem::internalError(current.error());
+    if (!current->has_value() || (*current)->deleted)
+        return notFound(QStringLiteral("client"));
+    const ClientRecord &before = **current;
+    // Weak validators ("W/") are accepted as the same version: the tag names a version.
+    const QByteArray tag = ifMatch.startsWith("W/") ? ifMatch.mid(2) : ifMatch;
+    if (tag != etagOf(before) && ifMatch != "*")
+        return Problem::make(412, ErrorCode::PreconditionFailed,
+                             QStringLiteral("Someone changed this client since you loaded it; review and retry."),
+                             {{QStringLiteral("current"), before.toJson()}});
+
+    // Only fields whose value really changes count, so the audit names real changes.
+    QJsonArray fields;
+    if (change.name && *change.name != before.name)
+        fields.append(QStringLiteral("name"));
+    else
+        change.name.reset();
+    const bool emailChanged = change.email && change.email->compare(before.email, Qt::CaseInsensitive) != 0;
+    if (change.email && *change.email != before.email)
+        fields.append(QStringLiteral("email"));
+    else
+        change.email.reset();
+    if (change.matter && *change.matter != before.matter)
+        fields.append(QStringLiteral("matter"));
+    else
+        change.matter.reset();
+    if (change.partnerId && *change.partnerId != before.partnerId)
+        fields.append(QStringLiteral("partner_id"));
+    else
+        change.partnerId.reset();
+    if (change.requireSignIn && *change.requireSignIn != before.requireSignIn)
+        fields.append(QStringLiteral("require_sign_in"));
+    else
+        change.requireSignIn.reset();
+    if (change.phoneConfirmation && *change.phoneConfirmation != before.phoneConfirmation)
+        fields.append(QStringLiteral("phone_confirmation"));
+    else
+        change.phoneConfirmation.reset();
+    if (fields.isEmpty())
+        return clientResponse(200, before); // nothing to do: no new version, no audit noise
+
+    if (auto r = ClientStore::update(db, *id, change, now); !r)
+        return Problem::internalError(r.error());
+    // B5: a new address means whoever had the old one must not keep access.
+    if (emailChanged) {
+        if (auto r = ClientStore::endAccess(db, *id, now, true); !r)
+            return Problem::internalError(r.error());
+    }
+    QJsonObject details{{QStringLiteral("fields"), fields}};
+    if (emailChanged)
+        details.insert(QStringLiteral("access_ended"), true);
+    if (auto r = m_audit.append(db, staffAction(context, AuditType::ClientUpdated, *id, details)); !r)
+        return Problem::internalError(r.error());
+    auto after = m_storage.findClient(*id);
+    if (!after || !after->has_value())
+        return Problem::internalError(after ? Error{QString(ErrorCode::StorageError), QStringLiteral("lost client")}
+                                            : after.error());
+    if (auto r = tx.commit(); !r)
+        return Problem::internalError(r.error());
+    return clientResponse(200, **after);
+}
+
+HttpResponse ClientsApi::deleteClient(const RequestContext &context) const
+{
+    const auto id = idParam(context, QStringLiteral("id"));
+    if (!id)
+        return notFound(QStringLiteral("client"));
+    const auto now = QDateTime::currentDateTimeUtc();
+    WriteTransaction tx(m_storage.database());
+    if (auto r = tx.begin(); !r)
+        return Problem::internalError(r.error());
+    auto db = tx.connection();
+    auto current = m_storage.findClient(*id);
+    if (!current)
+        return Problem::internalError(current.error());
+    if (!current->has_value() || (*current)->deleted)
+        return notFound(QStringLiteral("client"));
+    if (auto r = ClientStore::tombstone(db, *id, now); !r)
+        return Problem::internalError(r.error());
+    if (auto r = m_audit.append(
+            db, staffAction(context, AuditType::ClientDeleted, *id, {{QStringLiteral("name"), (*current)->name}}));
+        !r)
+        return Problem::internalError(r.error());
+    if (auto r = tx.commit(); !r)
+        return Problem::internalError(r.error());
+    return HttpResponse::noContent();
+}
+
+} // namespace Gatehouse::Server

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "staffstore.h"
+
+#include "auth/totp.h"
+#include "common/errorcode.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+namespace Gatehouse::Server {
+
+namespace {
+
+Error storageError(const QString &what, const QSqlError &error)
+{
+    return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, error.text())};
+}
+
+const QString Columns = QStringLiteral("id, email, name, role, disabled, totp_secret IS NOT NULL");
+
+StaffMember memberFrom(const QSqlQuery &q)
+{
+    StaffMember m;
+    m.id = q.value(0).toLongLong();
+    m.email = q.value(1).toString();
+    m.name = q.value(2).toString();
+    m.role = roleFromName(q.value(3).toString()).value_or(StaffRole::Paralegal);
+    m.disabled = q.value(4).toBool();
+    m.totpEnrolled = q.value(5).toBool();
+    return m;
+}
+
+QByteArray secretFrom(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    return Totp::fromBase32(v.toString()).value_or(QByteArray());
+}
+
+Result<void> exec(QSqlQuery &q, const QString &what)
+{
+    if (!q.exec())
+        return storageError(what, q.lastError());
+    return {};
+}
+
+} // namespace
+
+Result<QList<StaffMember>> StaffStore::list() const
+{
+    auto db = m_database.connection();
+    if (!db)
+        return db.error();
+    QSqlQuery q(*db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM staff ORDER BY name, id")))
+        return storageError(QStringLiteral("cannot list staff"), q.lastError());
+    QList<StaffMember> staff;
+    while (q.next())
+        staff.append(memberFrom(q));
+    return staff;
+}
+
+Result<std::optional<StaffMember>> StaffStore::find(QSqlDatabase &db, qint64 id) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM staff WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return storageError(QStringLiteral("cannot look up staff"), q.lastError());
+    if (!q.next())
+        return std::optional<StaffMember>();
+    return std::optional<StaffMember>(memberFrom(q));
+}
+
+Result<void> StaffStore::update(QSqlDatabase &db, qint64 id, const StaffChange &change, const QDateTime &now) const
+{
+    QStringList sets{QStringLiteral("updated_at = ?")};
+    QVariantList values{toWireTime(now)};
+    if (change.name) {
+        sets << QStringLiteral("name = ?");
+        values << *change.name;
+    }
+    if (change.role) {
+        sets << QStringLiteral("role = ?");
+        values << roleName(*change.role);
+    }
+    if (change.disabled) {
+        sets << QStringLiteral("disabled = ?");
+        values << (*change.disabled ? 1 : 0);
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE staff SET ") + sets.join(QStringLiteral(", ")) + QStringLiteral(" WHERE id = ?"));
+    for (const auto &v : std::as_const(values))
+        q.addBindValue(v);
+    q.addBindValue(id);
+    return exec(q, QStringLiteral("cannot update staff"));
+}
+
+Result<void> StaffStore::revokeTokens(QSqlDatabase &db, qint64 staffId, const QDateTime &now) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE staff_api_tokens SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL"));
+    q.addBindValue(toWireTime(now));
+    q.addBindValue(staffId);
+    return exec(q, QStringLiteral("cannot revoke staff tokens"));
+}
+
+Result<StaffStore::TotpState> StaffStore::totp(QSqlDatabase &db, qint64 staffId) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT totp_secret, totp_pending_secret, totp_last_step FROM staff WHERE id = ?"));
+    q.addBindValue(staffId);
+    if (!q.exec() || !q.next())
+        return storageError(QStringLiteral("cannot read the second factor"), q.lastError());
+    return TotpState{secretFrom(q.value(0)), secretFrom(q.value(1)), q.value(2).toLongLong()};
+}
+
+Result<void> StaffStore::setPendingTotp(QSqlDatabase &db, qint64 staffId, const QByteArray &secret) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE staff SET totp_pending_secret = ? WHERE id = ?"));
+    q.addBindValue(Totp::toBase32(secret));
+    q.addBindValue(staffId);
+    return exec(q, QStringLiteral("cannot store the pending second factor"));
+}
+
+Result<void> StaffStore::confirmTotp(QSqlDatabase &db, qint64 staffId, qint64 step) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE staff SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, "
+                             "totp_last_step = ? WHERE id = ? AND totp_pending_secret IS NOT NULL"));
+    q.addBindValue(step);
+    q.addBindValue(staffId);
+    return exec(q, QStringLiteral("cannot confirm the second factor"));
+}
+
+Result<bool> StaffStore::useTotpStep(QSqlDatabase &db, qint64 staffId, qint64 step) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE staff SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?"));
+    q.addBindValue(step);
+    q.addBindValue(staffId);
+    q.addBindValue(step);
+    if (!q.exec())
+        return storageError(QStringLiteral("cannot record the code's time step"), q.lastError());
+    return q.numRowsAffected() == 1;
+}
+
+Result<void> StaffStore::resetTotp(QSqlDatabase &db, qint64 staffId, const QDateTime &now) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE staff SET totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = 0, "
+                             "updated_at = ? WHERE id = ?"));
+    q.addBindValue(toWireTime(now));
+    q.addBindValue(staffId);
+    return exec(q, QStringLiteral("cannot reset the second factor"));
+}
+
+} // namespace Gatehouse::Server
