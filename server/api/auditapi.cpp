@@ -62,6 +62,7 @@ HttpResponse AuditApi::events(const RequestContext &context) const
 
     AuditQuery q;
     q.afterId = id(QStringLiteral("after_id"));
+    q.oldestFirst = query.hasQueryItem(QStringLiteral("after_id")); // after_id=0: the whole log, oldest first
     q.beforeId = id(QStringLiteral("before_id"));
     q.clientId = id(QStringLiteral("client_id"));
     q.actorId = id(QStringLiteral("actor_id"));

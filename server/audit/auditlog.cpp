@@ -69,12 +69,15 @@ Result<qint64> AuditLog::append(QSqlDatabase &db, const AuditRecord &record) con
     e.type = record.type;
     e.actorKind = record.actorKind.isEmpty() ? QStringLiteral("system") : record.actorKind;
     e.actorId = record.actorId;
-    e.actorLabel = record.actorLabel;
+    // The text columns are NOT NULL, and Qt binds a null QString as SQL NULL: records
+    // that leave a field unset (system events, requests without a User-Agent) store ''.
+    const auto text = [](const QString &value) { return value.isNull() ? QString::fromLatin1("") : value; };
+    e.actorLabel = text(record.actorLabel);
     e.clientId = record.clientId;
-    e.address = record.address;
+    e.address = text(record.address);
     // User agents are attacker-chosen; a bounded length keeps one request from
     // bloating the log.
-    e.userAgent = record.userAgent.left(512);
+    e.userAgent = text(record.userAgent.left(512));
     e.details = record.details;
     e.prevHash = head->hash;
     e.hash = e.computeHash();
@@ -128,7 +131,7 @@ Result<QList<AuditEvent>> AuditLog::query(const AuditQuery &query) const
         return db.error();
     QStringList where;
     QVariantList binds;
-    const bool syncOrder = query.beforeId <= 0 && query.afterId > 0;
+    const bool syncOrder = query.beforeId <= 0 && (query.afterId > 0 || query.oldestFirst);
     if (query.beforeId > 0) {
         where << QStringLiteral("id < ?");
         binds << query.beforeId;

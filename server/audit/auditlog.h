@@ -31,6 +31,7 @@ struct AuditQuery
 {
     qint64 beforeId = 0; // keyset paging, newest first: only ids below this (0: from the newest)
     qint64 afterId = 0;  // sync order, oldest first: only ids above this (used when beforeId is 0)
+    bool oldestFirst = false; // sync order even from afterId 0 (the API's "after_id=0")
     int limit = 200;
     qint64 clientId = 0;
     QString type;

@@ -214,7 +214,8 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
         const auto tampered = PortalProcess::runCli(args);
         QCOMPARE(tampered.exitCode, 1);
-        QVERIFY2(tampered.err.contains("first bad entry is " + QByteArray::number(victim)), tampered.err.constData());
+        const QByteArray expected = "first bad entry is " + QByteArray::number(victim);
+        QVERIFY2(tampered.err.contains(expected), tampered.err.constData());
     }
 };
 
