@@ -29,6 +29,8 @@ inline constexpr QLatin1StringView Forbidden{"forbidden"};
 inline constexpr QLatin1StringView AccountLocked{"account_locked"};
 inline constexpr QLatin1StringView TotpRequired{"totp_required"};
 inline constexpr QLatin1StringView InvalidCode{"invalid_code"};
+// A short code died after too many wrong tries (SPEC B4).
+inline constexpr QLatin1StringView CodeLocked{"code_locked"};
 
 // State
 inline constexpr QLatin1StringView Conflict{"conflict"};

@@ -120,11 +120,10 @@ Result<Options> parseOptions(const QString &command, const QStringList &args)
 
 int serve(const Config &config, const Database &database, const Keyring &keyring, int migrationsApplied)
 {
-    Q_UNUSED(keyring) // signs client session cookies once the portal routes are registered
     Storage storage(database);
     Router router;
     // Every API's routes are wired in routes.cpp, shared with the contract test.
-    const auto routes = registerAllRoutes(router, config, database, storage);
+    const auto routes = registerAllRoutes(router, config, database, storage, keyring);
 
     HttpServer::Options options;
     options.address = config.serverAddress;

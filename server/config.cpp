@@ -48,6 +48,23 @@ Setter intSetter(qint64 min, qint64 max, std::function<void(Config &, qint64)> s
     };
 }
 
+// A positive decimal amount of `unitSeconds` (e.g. "0.5" hours), stored as whole
+// seconds; at least one second, at most `maxUnits`.
+Setter durationSetter(qint64 unitSeconds, double maxUnits, std::function<void(Config &, qint64)> store)
+{
+    return [=](Config &c, const QString &value) {
+        bool ok = false;
+        const double v = value.toDouble(&ok);
+        const double seconds = v * double(unitSeconds);
+        if (!ok || !(v > 0) || v > maxUnits || seconds < 1)
+            return QStringLiteral("'%1' is not a number above 0 (at least one second) and up to %2")
+                .arg(value)
+                .arg(maxUnits);
+        store(c, qint64(seconds));
+        return QString();
+    };
+}
+
 const QList<KeySpec> &keySpecs()
 {
     static const QList<KeySpec> specs{
@@ -119,6 +136,21 @@ const QList<KeySpec> &keySpecs()
          intSetter(1, 7 * 86400, [](Config &c, qint64 v) { c.signInLockoutMaxSeconds = int(v); })},
         {QStringLiteral("documents"), QStringLiteral("max_bytes"),
          intSetter(1024, qint64(1024) * 1024 * 1024, [](Config &c, qint64 v) { c.documentsMaxBytes = v; })},
+        {QStringLiteral("security"), QStringLiteral("invite_ttl_hours"),
+         durationSetter(3600, 24 * 30, [](Config &c, qint64 v) { c.inviteTtlSeconds = v; })},
+        {QStringLiteral("security"), QStringLiteral("sign_in_ttl_minutes"),
+         durationSetter(60, 24 * 60, [](Config &c, qint64 v) { c.signInTtlSeconds = v; })},
+        {QStringLiteral("security"), QStringLiteral("session_lifetime_days"),
+         durationSetter(86400, 30, [](Config &c, qint64 v) { c.sessionLifetimeSeconds = v; })},
+        {QStringLiteral("security"), QStringLiteral("session_idle_hours"),
+         durationSetter(3600, 24 * 30, [](Config &c, qint64 v) { c.sessionIdleSeconds = v; })},
+        {QStringLiteral("security"), QStringLiteral("link_policy"),
+         [](Config &c, const QString &v) {
+             if (v != u"single_use" && v != u"reusable")
+                 return QStringLiteral("'%1' is not one of: single_use, reusable").arg(v);
+             c.linkPolicyReusable = v == u"reusable";
+             return QString();
+         }},
         {QStringLiteral("security"), QStringLiteral("secret_file"),
          [](Config &c, const QString &v) {
              if (v.isEmpty())

@@ -49,6 +49,14 @@ struct Config
     qint64 documentsMaxBytes = qint64(25) * 1024 * 1024; // per upload; other routes keep maxBodyBytes
     QString secretFile; // absolute; the server's keys (see secrets/keyring.h)
 
+    // Token engine (SPEC F2, F5, F12). Stored in seconds; the keys take decimal hours,
+    // minutes or days, so tests can configure lifetimes of a few seconds.
+    qint64 inviteTtlSeconds = 24 * 3600;        // [security] invite_ttl_hours
+    qint64 signInTtlSeconds = 15 * 60;          // [security] sign_in_ttl_minutes
+    bool linkPolicyReusable = false;            // [security] link_policy = single_use|reusable
+    qint64 sessionLifetimeSeconds = 14 * 86400; // [security] session_lifetime_days (7-30 in production)
+    qint64 sessionIdleSeconds = 72 * 3600;      // [security] session_idle_hours
+
     // Mail (F16) and rate limits (F13, B3); see mail/ and ratelimit/.
     QStringList trustedProxies; // [server] trusted_proxies: addresses/CIDRs allowed to set X-Forwarded-For
     QString firmName = QStringLiteral("Gatehouse");

@@ -2,19 +2,21 @@
 #include "routes.h"
 
 #include "api/auditapi.h"
+#include "api/clientaccessapi.h"
 #include "api/clientsapi.h"
 #include "api/documentsapi.h"
 #include "api/staffapi.h"
 #include "api/teamapi.h"
 #include "config.h"
 #include "http/router.h"
+#include "portal/portalroutes.h"
 #include "storage/database.h"
 #include "storage/storage.h"
 
 namespace Gatehouse::Server {
 
 std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config, const Database &database,
-                                            const Storage &storage)
+                                            const Storage &storage, const Keyring &keyring)
 {
     auto set = std::make_unique<RouteSet>();
 
@@ -26,6 +28,11 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     set->make<TeamApi>(storage).registerRoutes(router);
 
     // Other APIs register below, one block each (keep this list in docs/api.md order).
+
+    // Client access (invite, regenerate, revoke, sessions, browsers, phone codes).
+    set->make<ClientAccessApi>(storage, config, keyring).registerRoutes(router);
+    // The client-facing consume core: /portal/{token}, /portal/sign-in, /portal/hub.
+    set->make<PortalRoutes>(config, database, keyring).registerRoutes(router);
 
     return set;
 }

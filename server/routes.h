@@ -9,6 +9,7 @@ namespace Gatehouse::Server {
 class Router;
 class Database;
 class Storage;
+class Keyring;
 struct Config;
 
 // Owns the API objects whose handlers the router calls; it must outlive the router's
@@ -31,7 +32,8 @@ private:
 // Registers every route the portal serves. `serve` and tst_apicontract both call
 // this, so the contract test sees exactly the router production runs. Each API adds
 // its registration here (one or two lines per API).
+// `keyring` signs client session cookies and short codes; it must outlive the routes.
 std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config, const Database &database,
-                                            const Storage &storage);
+                                            const Storage &storage, const Keyring &keyring);
 
 } // namespace Gatehouse::Server

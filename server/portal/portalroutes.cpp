@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "portalroutes.h"
+
+#include "common/auditevent.h"
+#include "common/crypto.h"
+#include "common/errorcode.h"
+#include "config.h"
+#include "log.h"
+#include "pages/devicename.h"
+#include "portalpages.h"
+#include "ratelimit/clientaddress.h"
+#include "storage/writetransaction.h"
+
+#include <QUrlQuery>
+
+namespace Gatehouse::Server {
+
+namespace {
+
+// A hub visit writes (last seen, last access) at most this often per session, so a
+// busy page does not turn every request into a write transaction.
+constexpr qint64 TouchIntervalSeconds = 60;
+constexpr qsizetype MaxEmailLength = 254;
+
+using Rejection = TokenEngine::Rejection;
+
+QString userAgentOf(const HttpRequest &request)
+{
+    return QString::fromUtf8(request.header("user-agent").left(512));
+}
+
+// B9: mail security scanners fetch links on delivery. Cheap signals only: HEAD, no
+// user agent, or a user agent naming a known scanner or HTTP library.
+bool likelyScanner(const HttpRequest &request)
+{
+    if (request.method == "HEAD")
+        return true;
+    const QByteArray ua = request.header("user-agent").toLower();
+    if (ua.isEmpty())
+        return true;
+    for (const char *marker : {"bingpreview", "safelinks", "mimecast", "proofpoint", "barracuda", "python-requests",
+                               "go-http-client", "curl/", "wget", "urlscan", "scanner", "bot"}) {
+        if (ua.contains(marker))
+            return true;
+    }
+    return false;
+}
+
+QString formField(const QByteArray &body, const QString &name)
+{
+    // application/x-www-form-urlencoded encodes a space as '+', which QUrlQuery keeps.
+    QByteArray text = body;
+    text.replace('+', ' ');
+    const QUrlQuery query(QString::fromUtf8(text));
+    return query.queryItemValue(name, QUrl::FullyDecoded).trimmed();
+}
+
+} // namespace
+
+PortalRoutes::PortalRoutes(const Config &config, const Database &database, const Keyring &keyring)
+    : m_config(config), m_database(database), m_audit(database), m_tokens(config), m_sessions(config, keyring),
+      m_codes(keyring), m_outbox(database, config, keyring), m_limiter(database)
+{}
+
+void PortalRoutes::registerRoutes(Router &router) const
+{
+    auto bind = [this](HttpResponse (PortalRoutes::*handler)(const RequestContext &) const) {
+        return [this, handler](const RequestContext &c) { return (this->*handler)(c); };
+    };
+    const auto open = Access::publicRoute();
+    // The fixed paths come first: the router takes the first match, and "/portal/hub"
+    // would otherwise be read as a (malformed) token.
+    router.add("GET", QStringLiteral("/portal/hub"), open, bind(&PortalRoutes::hub));
+    router.add("GET", QStringLiteral("/portal/sign-in"), open, bind(&PortalRoutes::signInForm));
+    router.add("POST", QStringLiteral("/portal/sign-in"), open, bind(&PortalRoutes::signIn));
+    router.add("GET", QStringLiteral("/portal/{token}"), open, bind(&PortalRoutes::showContinue));
+    router.add("POST", QStringLiteral("/portal/{token}"), open, bind(&PortalRoutes::consume));
+}
+
+AuditRecord PortalRoutes::clientEvent(const RequestContext &context, QLatin1StringView type, qint64 clientId,
+                                      const QJsonObject &details) const
+{
+    AuditRecord record;
+    record.type = QString(type);
+    record.actorKind = clientId > 0 ? QStringLiteral("client") : QStringLiteral("anonymous");
+    record.actorId = clientId;
+    record.clientId = clientId;
+    record.address = clientAddress(context.request, m_config);
+    record.userAgent = userAgentOf(context.request);
+    record.details = details;
+    return record;
+}
+
+HttpResponse PortalRoutes::showContinue(const RequestContext &context) const
+{
+    const QString token = context.params.value(QStringLiteral("token"));
+    if (!Crypto::looksLikeToken(token))
+        return PortalPages::notValid();
+    // GET and HEAD never consume (F4). A view of a real link is audited, marked when it
+    // looks like a scanner (B9); unknown links leave no trace (nothing to attribute).
+    auto db = m_database.connection();
+    if (db) {
+        auto state = TokenStore::find(*db, TokenEngine::hashOf(token));
+        if (state && state->has_value()) {
+            const QJsonObject details{{QStringLiteral("likely_scanner"), likelyScanner(context.request)},
+                                      {QStringLiteral("method"), QString::fromLatin1(context.request.method)},
+                                      {QStringLiteral("purpose"), (*state)->purpose},
+                                      {QStringLiteral("token_id"), (*state)->tokenId}};
+            auto recorded =
+                m_audit.record(clientEvent(context, AuditType::TokenScannerHit, (*state)->clientId, details));
+            if (!recorded)
+                Log::warning(QStringLiteral("audit_failed"), {{QStringLiteral("error"), recorded.error().message}});
+        }
+    }
+    return PortalPages::continuePage(token);
+}
+
+HttpResponse PortalRoutes::rejected(const RequestContext &context, const TokenEngine::Outcome &outcome) const
+{
+    const QJsonObject details{{QStringLiteral("reason"), QString(TokenEngine::rejectionName(outcome.rejection))}};
+    if (auto r = m_audit.record(clientEvent(context, AuditType::TokenRejected, outcome.clientId, details)); !r)
+        Log::warning(QStringLiteral("audit_failed"), {{QStringLiteral("error"), r.error().message}});
+    switch (outcome.rejection) {
+    case Rejection::Used:
+        return PortalPages::alreadyUsed();
+    case Rejection::Expired:
+        return PortalPages::expired();
+    case Rejection::Revoked:
+        return PortalPages::accessRevoked();
+    case Rejection::Superseded:
+        return PortalPages::superseded();
+    case Rejection::None:
+    case Rejection::Unknown:
+    case Rejection::Purpose:
+    case Rejection::WrongClient:
+        break;
+    }
+    // Unknown and wrong-purpose links look the same to the visitor: nothing revealed.
+    return PortalPages::notValid();
+}
+
+HttpResponse PortalRoutes::consume(const RequestContext &context) const
+{
+    const QString token = context.params.value(QStringLiteral("token"));
+    const auto now = QDateTime::currentDateTimeUtc();
+    const QString address = clientAddress(context.request, m_config);
+    const QString userAgent = userAgentOf(context.request);
+
+    WriteTransaction tx(m_database);
+    if (auto r = tx.begin(); !r) {
+        Log::error(QStringLiteral("consume_failed"), {{QStringLiteral("error"), r.error().message}});
+        return PortalPages::unavailable();
+    }
+    auto db = tx.connection();
+    auto failed = [&](const Error &error) {
+        tx.rollback();
+        Log::error(QStringLiteral("consume_failed"), {{QStringLiteral("error"), error.message}});
+        return PortalPages::unavailable();
+    };
+
+    auto outcome = m_tokens.consume(db, token, TokenPurpose::Invite, TokenPurpose::SignIn, now, address, userAgent);
+    if (!outcome)
+        return failed(outcome.error());
+    if (!outcome->consumed) {
+        tx.rollback(); // a rejection changes nothing; its audit entry commits on its own
+        return rejected(context, *outcome);
+    }
+    const auto &consumed = *outcome->consumed;
+    auto client = SessionStore::clientAccess(db, consumed.clientId);
+    if (!client || !client->has_value())
+        return failed(client ? Error{QString(ErrorCode::Internal), QStringLiteral("client vanished")} : client.error());
+
+    // The lock (F9) and phone confirmation (F11) apply to browsers not yet verified.
+    auto browser = m_sessions.verifiedBrowser(db, context.request, consumed.clientId, now);
+    if (!browser)
+        return failed(browser.error());
+    QString pending;
+    if (!browser->has_value() && (*client)->requireSignIn)
+        pending = QStringLiteral("verify");
+    else if (!browser->has_value() && (*client)->phoneConfirmation)
+        pending = QStringLiteral("phone");
+
+    SessionStore::NewSession prototype;
+    prototype.clientId = consumed.clientId;
+    prototype.tokenId = consumed.tokenId;
+    prototype.verifiedBrowserId = browser->value_or(0);
+    prototype.pending = pending;
+    prototype.createdAt = now;
+    prototype.address = address;
+    prototype.device = describeDevice(context.request.header("user-agent"));
+    // Always a fresh session (B6): whatever this browser held before is not reused.
+    auto started = m_sessions.start(db, prototype);
+    if (!started)
+        return failed(started.error());
+    if (auto r = SessionStore::recordClientAccess(db, consumed.clientId, now, address, prototype.device); !r)
+        return failed(r.error());
+
+    const QJsonObject tokenDetails{{QStringLiteral("purpose"), consumed.purpose},
+                                   {QStringLiteral("token_id"), consumed.tokenId},
+                                   {QStringLiteral("use_count"), consumed.useCount}};
+    if (auto r = m_audit.append(db, clientEvent(context, AuditType::TokenConsumed, consumed.clientId, tokenDetails));
+        !r)
+        return failed(r.error());
+    QJsonObject sessionDetails{{QStringLiteral("session_id"), started->sessionId},
+                               {QStringLiteral("device"), prototype.device}};
+    if (!pending.isEmpty())
+        sessionDetails.insert(QStringLiteral("pending"), pending);
+    if (auto r = m_audit.append(db, clientEvent(context, AuditType::SessionStarted, consumed.clientId, sessionDetails));
+        !r)
+        return failed(r.error());
+    if (auto r = tx.commit(); !r)
+        return failed(r.error());
+
+    // Never back to a URL with the token, never to a client-supplied target (B8).
+    HttpResponse response;
+    response.status = 303;
+    response.setHeader("Location", "/portal/hub");
+    response.setHeader("Set-Cookie", m_sessions.setCookieHeader(started->cookieValue));
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    return response;
+}
+
+HttpResponse PortalRoutes::hub(const RequestContext &context) const
+{
+    const auto now = QDateTime::currentDateTimeUtc();
+    auto db = m_database.connection();
+    if (!db)
+        return PortalPages::unavailable();
+    auto resolved = m_sessions.resolve(*db, context.request, now);
+    if (!resolved) {
+        Log::error(QStringLiteral("hub_failed"), {{QStringLiteral("error"), resolved.error().message}});
+        return PortalPages::unavailable();
+    }
+    if (!resolved->has_value())
+        return PortalPages::signedOut();
+    const auto &session = (*resolved)->row;
+    if (session.clientStatus == u"revoked")
+        return PortalPages::accessRevoked();
+    if (session.pending == u"verify")
+        return PortalPages::verifyBrowser();
+
+    const bool wantsTouch = session.lastSeenAt.secsTo(now) >= TouchIntervalSeconds || session.rotatePending;
+    if (session.pending != u"phone" && !wantsTouch)
+        return PortalPages::hub(session.clientName);
+
+    WriteTransaction tx(m_database);
+    if (auto r = tx.begin(); !r)
+        return PortalPages::unavailable();
+    auto wdb = tx.connection();
+    if (session.pending == u"phone") {
+        auto code = m_codes.phoneCodeFor(wdb, session.clientId, session.id, (*resolved)->secret, now);
+        if (!code) {
+            if (code.error().code == u"code_locked")
+                return PortalPages::tooManyCodes();
+            return PortalPages::unavailable();
+        }
+        if (auto r = tx.commit(); !r)
+            return PortalPages::unavailable();
+        return PortalPages::phoneCode(*code);
+    }
+    const QString address = clientAddress(context.request, m_config);
+    const QString device = describeDevice(context.request.header("user-agent"));
+    if (auto r = SessionStore::touchSession(wdb, session.id, now, address, device); !r)
+        return PortalPages::unavailable();
+    if (auto r = SessionStore::recordClientAccess(wdb, session.clientId, now, address, device); !r)
+        return PortalPages::unavailable();
+    // B6: a privilege change made elsewhere (staff confirmed the phone code) takes
+    // effect with a fresh session id.
+    QByteArray renewed;
+    if (session.rotatePending) {
+        auto value = m_sessions.renew(wdb, session.id);
+        if (!value)
+            return PortalPages::unavailable();
+        renewed = *value;
+    }
+    if (auto r = tx.commit(); !r)
+        return PortalPages::unavailable();
+    auto response = PortalPages::hub(session.clientName);
+    if (!renewed.isEmpty())
+        response.setHeader("Set-Cookie", m_sessions.setCookieHeader(renewed));
+    return response;
+}
+
+HttpResponse PortalRoutes::signInForm(const RequestContext &) const
+{
+    return PortalPages::signInForm();
+}
+
+HttpResponse PortalRoutes::signIn(const RequestContext &context) const
+{
+    const QString email = formField(context.request.body, QStringLiteral("email"));
+    if (email.isEmpty()) {
+        auto r = PortalPages::signInForm();
+        r.status = 400;
+        return r;
+    }
+    const QString address = clientAddress(context.request, m_config);
+    const int window = m_config.rateLimitWindowSeconds;
+    // F13: per source address and per target email, counted whether or not the address
+    // is on file, so the limit itself reveals nothing.
+    for (const auto &[bucket, key, limit] :
+         {std::tuple{QStringLiteral("sign_in.address"), address, m_config.signInLimitPerAddress},
+          std::tuple{QStringLiteral("sign_in.email"), RateLimiter::emailKey(email), m_config.signInLimitPerEmail}}) {
+        auto decision = m_limiter.hit(bucket, key, limit, window);
+        if (!decision)
+            return PortalPages::unavailable();
+        if (!decision->allowed) {
+            auto r = PortalPages::page(429, QStringLiteral("Too many requests"),
+                                       QStringLiteral("<p>Please wait a while before asking for another link.</p>\n"));
+            r.setHeader("Retry-After", QByteArray::number(decision->retryAfterSeconds));
+            return r;
+        }
+    }
+
+    const auto now = QDateTime::currentDateTimeUtc();
+    WriteTransaction tx(m_database);
+    if (auto r = tx.begin(); !r)
+        return PortalPages::unavailable();
+    auto db = tx.connection();
+    auto failed = [&](const Error &error) {
+        tx.rollback();
+        Log::error(QStringLiteral("sign_in_failed"), {{QStringLiteral("error"), error.message}});
+        // Still the same answer: a failure must not tell an address on file apart.
+        return PortalPages::checkYourEmail();
+    };
+    std::optional<SessionStore::ClientAccess> client;
+    if (email.size() <= MaxEmailLength) {
+        auto found = SessionStore::clientByEmail(db, email);
+        if (!found)
+            return failed(found.error());
+        client = *found;
+    }
+    // Both branches do the same kind of work (one write transaction, a token's worth of
+    // randomness and hashing, one audit entry), so timing does not tell them apart (F6).
+    if (!client) {
+        Q_UNUSED(TokenEngine::hashOf(Crypto::newToken()));
+        const QJsonObject details{{QStringLiteral("reason"), QStringLiteral("address_not_on_file")},
+                                  {QStringLiteral("purpose"), QStringLiteral("sign_in")}};
+        if (auto r = m_audit.append(db, clientEvent(context, AuditType::TokenRejected, 0, details)); !r)
+            return failed(r.error());
+    } else {
+        TokenEngine::IssueRequest request;
+        request.purpose = TokenPurpose::SignIn;
+        request.clientId = client->id;
+        request.address = address;
+        request.userAgent = userAgentOf(context.request);
+        request.now = now;
+        auto issued = m_tokens.issue(db, request);
+        if (!issued)
+            return failed(issued.error());
+        // The one place sign-in mail is queued; it commits with the token or not at all.
+        OutgoingMail mail;
+        mail.templateName = QStringLiteral("sign_in");
+        mail.toAddress = client->email;
+        mail.toName = client->name;
+        mail.clientId = client->id;
+        mail.fields = {{QStringLiteral("portal_url"), m_tokens.portalUrl(issued->token)},
+                       {QStringLiteral("expires_at"), issued->expiresAt}};
+        if (auto queued = m_outbox.enqueue(db, mail); !queued)
+            return failed(queued.error());
+        const QJsonObject details{{QStringLiteral("purpose"), QStringLiteral("sign_in")},
+                                  {QStringLiteral("token_id"), issued->tokenId},
+                                  {QStringLiteral("expires_at"), toWireTime(issued->expiresAt)}};
+        if (auto r = m_audit.append(db, clientEvent(context, AuditType::TokenIssued, client->id, details)); !r)
+            return failed(r.error());
+    }
+    if (auto r = tx.commit(); !r)
+        return failed(r.error());
+    return PortalPages::checkYourEmail();
+}
+
+} // namespace Gatehouse::Server

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "audit/auditlog.h"
+#include "http/router.h"
+#include "mail/outbox.h"
+#include "ratelimit/ratelimiter.h"
+#include "sessions/clientsessions.h"
+#include "sessions/shortcodes.h"
+#include "tokens/tokenengine.h"
+
+namespace Gatehouse::Server {
+
+class Database;
+class Keyring;
+struct Config;
+
+// The client-facing consume core (SPEC F3, F4, F5, F6, F11): GET/HEAD/POST
+// /portal/{token}, the sign-in-by-email form, and a minimal hub. Public routes: the
+// caller is identified by the token or the signed session cookie, never by staff
+// credentials.
+class PortalRoutes
+{
+public:
+    PortalRoutes(const Config &config, const Database &database, const Keyring &keyring);
+
+    void registerRoutes(Router &router) const;
+
+private:
+    HttpResponse showContinue(const RequestContext &context) const;
+    HttpResponse consume(const RequestContext &context) const;
+    HttpResponse hub(const RequestContext &context) const;
+    HttpResponse signInForm(const RequestContext &context) const;
+    HttpResponse signIn(const RequestContext &context) const;
+
+    HttpResponse rejected(const RequestContext &context, const TokenEngine::Outcome &outcome) const;
+    AuditRecord clientEvent(const RequestContext &context, QLatin1StringView type, qint64 clientId,
+                            const QJsonObject &details) const;
+
+    const Config &m_config;
+    const Database &m_database;
+    AuditLog m_audit;
+    TokenEngine m_tokens;
+    ClientSessions m_sessions;
+    ShortCodes m_codes;
+    Outbox m_outbox;
+    RateLimiter m_limiter;
+};
+
+} // namespace Gatehouse::Server

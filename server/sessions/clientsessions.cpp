@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "clientsessions.h"
+
+#include "common/crypto.h"
+#include "config.h"
+#include "secrets/keyring.h"
+#include "sessioncookie.h"
+
+namespace Gatehouse::Server {
+
+namespace {
+
+constexpr int SecretBytes = 32;
+
+} // namespace
+
+ClientSessions::ClientSessions(const Config &config, const Keyring &keyring)
+    : m_keyring(keyring), m_lifetimeSeconds(config.sessionLifetimeSeconds), m_idleSeconds(config.sessionIdleSeconds)
+{}
+
+Result<ClientSessions::Started> ClientSessions::start(QSqlDatabase &db, const SessionStore::NewSession &prototype) const
+{
+    const QByteArray secret = Crypto::randomBytes(SecretBytes);
+    SessionStore::NewSession session = prototype;
+    session.sessionHash = Crypto::sha256Hex(secret);
+    session.expiresAt = session.createdAt.addSecs(m_lifetimeSeconds);
+    auto id = SessionStore::insertSession(db, session);
+    if (!id)
+        return id.error();
+    return Started{*id, SessionCookie::sign(m_keyring, CookiePurpose, secret)};
+}
+
+Result<QByteArray> ClientSessions::renew(QSqlDatabase &db, qint64 sessionId) const
+{
+    const QByteArray secret = Crypto::randomBytes(SecretBytes);
+    if (auto r = SessionStore::rotateSession(db, sessionId, Crypto::sha256Hex(secret)); !r)
+        return r.error();
+    return SessionCookie::sign(m_keyring, CookiePurpose, secret);
+}
+
+Result<std::optional<ClientSessions::Resolved>> ClientSessions::resolve(QSqlDatabase &db, const HttpRequest &request,
+                                                                        const QDateTime &now) const
+{
+    const QByteArray value = SessionCookie::fromRequest(request, SessionCookie::SessionName);
+    // A forged or tampered cookie is rejected by its HMAC before any database lookup.
+    const auto secret = SessionCookie::verify(m_keyring, CookiePurpose, value);
+    if (!secret)
+        return std::optional<Resolved>();
+    auto row = SessionStore::findLiveSession(db, Crypto::sha256Hex(*secret), now, idleCutoff(now));
+    if (!row)
+        return row.error();
+    if (!row->has_value())
+        return std::optional<Resolved>();
+    return std::optional<Resolved>(Resolved{**row, *secret});
+}
+
+Result<std::optional<qint64>> ClientSessions::verifiedBrowser(QSqlDatabase &db, const HttpRequest &request,
+                                                              qint64 clientId, const QDateTime &now) const
+{
+    const QByteArray value = SessionCookie::fromRequest(request, SessionCookie::BrowserName);
+    if (value.isEmpty())
+        return std::optional<qint64>();
+    const auto secret = SessionCookie::verify(m_keyring, BrowserPurpose, value);
+    if (!secret)
+        return std::optional<qint64>();
+    return SessionStore::findBrowser(db, Crypto::sha256Hex(*secret), clientId, now);
+}
+
+QByteArray ClientSessions::setCookieHeader(const QByteArray &value) const
+{
+    return SessionCookie::setCookie(SessionCookie::SessionName, value, m_lifetimeSeconds);
+}
+
+} // namespace Gatehouse::Server
