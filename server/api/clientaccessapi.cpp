@@ -276,7 +276,7 @@ HttpResponse ClientAccessApi::revoke(const RequestContext &context) const
             auto tokens = TokenStore::revokeLive(db, client.id, QString(), QStringLiteral("revoked"), now);
             if (!tokens)
                 return tokens.error();
-            auto sessions = SessionStore::endSessions(db, client.id);
+            auto sessions = SessionStore::markRevoked(db, client.id);
             if (!sessions)
                 return sessions.error();
             auto browsers = SessionStore::endBrowsers(db, client.id);

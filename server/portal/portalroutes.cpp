@@ -235,7 +235,7 @@ HttpResponse PortalRoutes::hub(const RequestContext &context) const
     if (!resolved->has_value())
         return PortalPages::signedOut();
     const auto &session = (*resolved)->row;
-    if (session.clientStatus == u"revoked")
+    if (session.clientStatus == u"revoked" || session.pending == u"revoked")
         return PortalPages::accessRevoked();
     if (session.pending == u"verify")
         return PortalPages::verifyBrowser();

@@ -170,6 +170,14 @@ Result<int> SessionStore::endSessions(QSqlDatabase &db, qint64 clientId, bool on
     return execCount(q, QStringLiteral("cannot end sessions"));
 }
 
+Result<int> SessionStore::markRevoked(QSqlDatabase &db, qint64 clientId)
+{
+    auto &q = cachedQuery(db, QStringLiteral("UPDATE client_sessions SET pending = 'revoked', rotate_pending = 0 "
+                                             "WHERE client_id = ? AND (pending IS NULL OR pending != 'revoked')"));
+    q.addBindValue(clientId);
+    return execCount(q, QStringLiteral("cannot revoke sessions"));
+}
+
 Result<bool> SessionStore::endSession(QSqlDatabase &db, qint64 clientId, qint64 sessionId)
 {
     auto &q = cachedQuery(db, QStringLiteral("DELETE FROM client_sessions WHERE client_id = ? AND id = ?"));
@@ -186,7 +194,8 @@ Result<QList<SessionStore::AccessInfo>> SessionStore::listSessions(QSqlDatabase 
 {
     auto &q = cachedQuery(db, QStringLiteral("SELECT id, created_at, last_seen_at, address, device FROM "
                                              "client_sessions WHERE client_id = ? AND expires_at > ? AND "
-                                             "last_seen_at > ? ORDER BY id"));
+                                             "last_seen_at > ? AND (pending IS NULL OR pending != 'revoked') "
+                                             "ORDER BY id"));
     q.addBindValue(clientId);
     q.addBindValue(toWireTime(now));
     q.addBindValue(toWireTime(idleCutoff));

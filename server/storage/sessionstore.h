@@ -92,6 +92,8 @@ public:
     // Ends the client's sessions; with `onlyUnverified`, those not tied to a verified
     // browser (B5). Returns how many ended.
     static Result<int> endSessions(QSqlDatabase &db, qint64 clientId, bool onlyUnverified = false);
+    // F8: the client's sessions stop granting anything and show "access revoked".
+    static Result<int> markRevoked(QSqlDatabase &db, qint64 clientId);
     static Result<bool> endSession(QSqlDatabase &db, qint64 clientId, qint64 sessionId);
     static Result<QList<AccessInfo>> listSessions(QSqlDatabase &db, qint64 clientId, const QDateTime &now,
                                                   const QDateTime &idleCutoff);

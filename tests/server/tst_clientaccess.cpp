@@ -146,7 +146,15 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QStringLiteral("client")).toObject().value(QStringLiteral("status")).toString(),
                  QStringLiteral("revoked"));
-        QCOMPARE(m_flow->hub(cookie).status, 401);
+        // The open hub's next request says why (not a sign-in prompt).
+        const auto hub = m_flow->hub(cookie);
+        QCOMPARE(hub.status, 410);
+        QVERIFY(hub.body.contains("access revoked"));
+        QVERIFY(m_flow->api("GET", QStringLiteral("/api/v1/clients/%1/sessions").arg(id))
+                    .json()
+                    .value(QStringLiteral("sessions"))
+                    .toArray()
+                    .isEmpty());
         const auto page = m_flow->consume(pending);
         QCOMPARE(page.status, 410);
         QVERIFY(page.body.contains("access revoked"));

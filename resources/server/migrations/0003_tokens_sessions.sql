@@ -31,7 +31,9 @@ CREATE INDEX magic_tokens_client_idx ON magic_tokens (client_id, purpose) WHERE 
 
 -- Server-side client sessions (F5). The cookie carries the random id; only its SHA-256
 -- is here. `pending` holds what still stands between the session and the portal:
--- NULL (nothing), 'verify' (the lock, F9) or 'phone' (F11). rotate_pending asks the
+-- NULL (nothing), 'verify' (the lock, F9) or 'phone' (F11); 'revoked' marks a session
+-- whose client lost access (F8), so its browser sees "access revoked", not a sign-in
+-- prompt; such a session grants nothing. rotate_pending asks the
 -- next request to issue a fresh id (B6) after a privilege change made by someone else
 -- (staff confirming a phone code).
 CREATE TABLE client_sessions (
@@ -40,7 +42,7 @@ CREATE TABLE client_sessions (
     client_id           INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
     token_id            INTEGER,
     verified_browser_id INTEGER,
-    pending             TEXT    CHECK (pending IN ('verify', 'phone')),
+    pending             TEXT    CHECK (pending IN ('verify', 'phone', 'revoked')),
     rotate_pending      INTEGER NOT NULL DEFAULT 0,
     created_at          TEXT    NOT NULL,
     last_seen_at        TEXT    NOT NULL,
