@@ -80,5 +80,5 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 elif [ -n "$server_pid" ]; then
   echo "No display here, so the desktop app was not started (run it on a desktop with: $app --server $url)."
   echo "The server keeps running; press Ctrl-C to stop it."
-  wait "$server_pid"
+  wait "$server_pid" || true
 fi
