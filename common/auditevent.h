@@ -46,6 +46,7 @@ inline constexpr QLatin1StringView StaffUpdated{"staff.updated"};
 // Mail
 inline constexpr QLatin1StringView MailQueued{"mail.queued"};
 inline constexpr QLatin1StringView MailDeadLettered{"mail.dead_lettered"};
+inline constexpr QLatin1StringView MailRetried{"mail.retried"}; // an admin re-queued a dead message
 } // namespace AuditType
 
 struct AuditEvent

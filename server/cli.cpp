@@ -8,6 +8,8 @@
 #include "http/httpserver.h"
 #include "http/router.h"
 #include "log.h"
+#include "mail/mailsender.h"
+#include "mail/testmail.h"
 #include "passwordhasher.h"
 #include "routes.h"
 #include "secrets/keyring.h"
@@ -43,6 +45,8 @@ const char UsageText[] =
     "                                              older keys stay valid until they expire\n"
     "  verify-audit  --config FILE                 re-check the audit log's hash chain; exit 1 and name\n"
     "                                              the first bad entry if it was tampered with\n"
+    "  send-test-mail --config FILE --to ADDRESS   queue a test message through the outbox; the running\n"
+    "                                              server delivers it (checks the mail settings)\n"
     "\n"
     "options:\n"
     "  --help        show this help\n"
@@ -87,6 +91,7 @@ const QMap<QString, QMap<QString, bool>> &commandOptions()
         {QStringLiteral("seed-demo"), {{QStringLiteral("--config"), true}, {QStringLiteral("--clients"), true}}},
         {QStringLiteral("verify-audit"), {{QStringLiteral("--config"), true}}},
         {QStringLiteral("rotate-secret"), {{QStringLiteral("--config"), true}}},
+        {QStringLiteral("send-test-mail"), {{QStringLiteral("--config"), true}, {QStringLiteral("--to"), true}}},
     };
     return table;
 }
@@ -143,6 +148,10 @@ int serve(const Config &config, const Database &database, const Keyring &keyring
                                             {QStringLiteral("port"), server.port()},
                                             {QStringLiteral("url"), url},
                                             {QStringLiteral("threads"), config.threads}});
+    // Queued mail goes out on a thread of its own while the server runs (F16); it
+    // stops, finishing or abandoning its current message, after run() returns.
+    MailSender mailSender(database, config, keyring);
+    mailSender.start();
     server.run();
     return ExitOk;
 }
@@ -230,6 +239,20 @@ int verifyAudit(const Database &database)
     return ExitOk;
 }
 
+int sendTestMail(const Options &options, const Config &config, const Database &database, const Keyring &keyring)
+{
+    const QString to = options.values.value(QStringLiteral("--to")).trimmed();
+    if (to.isEmpty())
+        return fail(ExitUsage, QStringLiteral("send-test-mail needs --to ADDRESS"));
+    auto queued = queueTestMail(config, database, keyring, to);
+    if (!queued)
+        return fail(ExitFailure, queued.error().message);
+    out(QStringLiteral("queued test mail %1 to %2 (transport: %3); check code: %4")
+            .arg(queued->outboxId)
+            .arg(to, config.mailTransport, queued->checkCode));
+    return ExitOk;
+}
+
 int runCommand(const QString &command, const Options &options)
 {
     auto config = Config::load(options.values.value(QStringLiteral("--config")));
@@ -272,6 +295,8 @@ int runCommand(const QString &command, const Options &options)
         return createAdmin(options, storage);
     if (command == u"seed-demo")
         return seedDemo(options, storage);
+    if (command == u"send-test-mail")
+        return sendTestMail(options, *config, database, *keyring);
     if (command == u"verify-audit")
         return verifyAudit(database);
     return serve(*config, database, *keyring, *applied);

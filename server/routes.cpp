@@ -5,6 +5,7 @@
 #include "api/clientaccessapi.h"
 #include "api/clientsapi.h"
 #include "api/documentsapi.h"
+#include "api/mailapi.h"
 #include "api/staffapi.h"
 #include "api/teamapi.h"
 #include "config.h"
@@ -28,6 +29,8 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     set->make<TeamApi>(storage).registerRoutes(router);
 
     // Other APIs register below, one block each (keep this list in docs/api.md order).
+    // Mail outbox for admins: dead letters and retry (F16).
+    set->make<MailApi>(database).registerRoutes(router);
 
     // Client access (invite, regenerate, revoke, sessions, browsers, phone codes).
     set->make<ClientAccessApi>(storage, config, keyring).registerRoutes(router);

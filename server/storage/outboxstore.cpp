@@ -17,8 +17,8 @@ Error storageError(const QString &what, const QSqlError &error)
     return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, error.text())};
 }
 
-const QString SummaryColumns =
-    QStringLiteral("id, to_address, template, state, attempts, next_attempt_at, last_error, created_at, sent_at");
+const QString SummaryColumns = QStringLiteral(
+    "id, to_address, template, state, attempts, next_attempt_at, last_error, created_at, sent_at, client_id");
 
 OutboxStore::Summary summaryOf(const QSqlQuery &q)
 {
@@ -32,6 +32,7 @@ OutboxStore::Summary summaryOf(const QSqlQuery &q)
     s.lastError = q.value(6).toString();
     s.createdAt = fromWireTime(q.value(7).toString());
     s.sentAt = q.value(8).isNull() ? QDateTime() : fromWireTime(q.value(8).toString());
+    s.clientId = q.value(9).toLongLong();
     return s;
 }
 

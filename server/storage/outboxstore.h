@@ -41,6 +41,7 @@ public:
         QString lastError;
         QDateTime createdAt;
         QDateTime sentAt;
+        qint64 clientId = 0;
     };
 
     // A message a sender now holds until `claimedUntil`.
