@@ -187,6 +187,17 @@ const QList<KeySpec> &keySpecs()
              c.firmColour = v;
              return QString();
          }},
+        {QStringLiteral("firm"), QStringLiteral("logo_url"),
+         [](Config &c, const QString &v) {
+             // The page CSP admits the logo's origin only (see pages/pageresponse.cpp), so
+             // it must be https (or inline data); a plain-http logo would be mixed content.
+             const QUrl url(v, QUrl::StrictMode);
+             const bool https = url.isValid() && url.scheme() == u"https" && !url.host().isEmpty();
+             if (!v.isEmpty() && !https && !v.startsWith(u"data:image/"))
+                 return QStringLiteral("'%1' is not an https:// or data:image/ URL").arg(v.left(80));
+             c.firmLogoUrl = v;
+             return QString();
+         }},
         {QStringLiteral("mail"), QStringLiteral("from_name"),
          [](Config &c, const QString &v) {
              c.mailFromName = v;

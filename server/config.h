@@ -61,6 +61,7 @@ struct Config
     QStringList trustedProxies; // [server] trusted_proxies: addresses/CIDRs allowed to set X-Forwarded-For
     QString firmName = QStringLiteral("Gatehouse");
     QString firmColour = QStringLiteral("#1f4e79");
+    QString firmLogoUrl; // [firm] logo_url: https:// or data:image/ URL shown in the page header; empty: none
     QString mailFromName; // defaults to firmName
     QString mailFromAddress = QStringLiteral("portal@localhost");
     QString smtpUrl = QStringLiteral("smtp://127.0.0.1:25"); // smtp:// (STARTTLS) or smtps:// (implicit TLS)

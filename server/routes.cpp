@@ -10,6 +10,7 @@
 #include "api/teamapi.h"
 #include "config.h"
 #include "http/router.h"
+#include "pages/staticroutes.h"
 #include "portal/portalroutes.h"
 #include "storage/database.h"
 #include "storage/storage.h"
@@ -36,6 +37,9 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     set->make<ClientAccessApi>(storage, config, keyring).registerRoutes(router);
     // The client-facing consume core: /portal/{token}, /portal/sign-in, /portal/hub.
     set->make<PortalRoutes>(config, database, keyring).registerRoutes(router);
+
+    // Portal pages: stylesheet and script under /static/.
+    set->make<StaticRoutes>(config).registerRoutes(router);
 
     return set;
 }
