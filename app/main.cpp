@@ -4,13 +4,17 @@
 #include "model/secretstore.h"
 #include "model/session.h"
 #include "ui/mainwindow.h"
+#include "ui/palette.h"
 #include "ui/signindialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QNetworkProxyFactory>
 #include <QStyleFactory>
+#include <QTranslator>
 #include <cstdio>
 
 using namespace Gatehouse;
@@ -35,6 +39,10 @@ int main(int argc, char *argv[])
                                           QApplication::translate("main", "Preset the server address."),
                                           QApplication::translate("main", "URL"));
     parser.addOption(serverOption);
+    const QCommandLineOption paletteOption(QStringLiteral("palette"),
+                                           QApplication::translate("main", "Colours: light, dark or system."),
+                                           QApplication::translate("main", "NAME"), QStringLiteral("system"));
+    parser.addOption(paletteOption);
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "%s\n", qUtf8Printable(parser.errorText()));
         return 2;
@@ -52,6 +60,19 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (parser.value(paletteOption) == u"dark")
+        QApplication::setPalette(darkPalette());
+    else if (parser.value(paletteOption) == u"light")
+        QApplication::setPalette(lightPalette());
+
+    // Our catalogue (compiled into the binary) plus Qt's own for standard buttons.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator appTranslator;
+    if (appTranslator.load(QLocale(), QStringLiteral("gatehouse"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
 
     CryptoRuntime crypto;
     if (const auto ok = crypto.check(); !ok) {

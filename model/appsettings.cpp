@@ -8,32 +8,54 @@ namespace Gatehouse {
 
 namespace {
 const QString kServerUrl = QStringLiteral("connection/server_url");
+const QString kAllowServerChange = QStringLiteral("connection/allow_server_change");
 const QString kLastEmail = QStringLiteral("connection/last_email");
 const QString kLastStaffName = QStringLiteral("connection/last_staff_name");
-const QString kGeometry = QStringLiteral("window/main_geometry");
 const QString kSyncInterval = QStringLiteral("sync/interval_ms");
 const QString kCacheFile = QStringLiteral("cache/file");
+const QString kClearOnSignOut = QStringLiteral("cache/clear_on_sign_out");
 } // namespace
 
-AppSettings::AppSettings() : m_settings(std::make_unique<QSettings>()) {}
+AppSettings::AppSettings()
+    : m_settings(
+          std::make_unique<ManagedSettings>(ManagedSettings::platformPolicySources(), std::make_unique<QSettings>()))
+{}
 
-AppSettings::AppSettings(const QString &iniPath)
-    : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+AppSettings::AppSettings(const QString &iniPath, PolicySources policies)
+    : m_settings(std::make_unique<ManagedSettings>(std::move(policies),
+                                                   std::make_unique<QSettings>(iniPath, QSettings::IniFormat)))
 {}
 
 QUrl AppSettings::serverUrl() const
 {
-    return QUrl(m_settings->value(kServerUrl).toString());
+    return QUrl(serverUrlSetting().value.toString());
+}
+
+SettingValue AppSettings::serverUrlSetting() const
+{
+    auto v = m_settings->value(kServerUrl);
+    // IT may also lock the address by policy "allow_server_change=false" while only
+    // presetting it; either way the user sees the field disabled.
+    if (!v.enforced && m_settings->isEnforced(kAllowServerChange) &&
+        !m_settings->value(kAllowServerChange).value.toBool())
+        v.enforced = true;
+    return v;
+}
+
+bool AppSettings::serverUrlChangeable() const
+{
+    return !serverUrlSetting().enforced;
 }
 
 void AppSettings::setServerUrl(const QUrl &url)
 {
-    m_settings->setValue(kServerUrl, url.toString());
+    if (serverUrlChangeable())
+        m_settings->setValue(kServerUrl, url.toString());
 }
 
 QString AppSettings::lastEmail() const
 {
-    return m_settings->value(kLastEmail).toString();
+    return m_settings->value(kLastEmail).value.toString();
 }
 
 void AppSettings::setLastEmail(const QString &email)
@@ -43,7 +65,7 @@ void AppSettings::setLastEmail(const QString &email)
 
 QString AppSettings::lastStaffName() const
 {
-    return m_settings->value(kLastStaffName).toString();
+    return m_settings->value(kLastStaffName).value.toString();
 }
 
 void AppSettings::setLastStaffName(const QString &name)
@@ -51,20 +73,20 @@ void AppSettings::setLastStaffName(const QString &name)
     m_settings->setValue(kLastStaffName, name);
 }
 
-QByteArray AppSettings::mainWindowGeometry() const
+QByteArray AppSettings::windowState(const QString &window, const QString &part) const
 {
-    return m_settings->value(kGeometry).toByteArray();
+    return m_settings->value(QStringLiteral("window/%1_%2").arg(window, part)).value.toByteArray();
 }
 
-void AppSettings::setMainWindowGeometry(const QByteArray &geometry)
+void AppSettings::setWindowState(const QString &window, const QString &part, const QByteArray &state)
 {
-    m_settings->setValue(kGeometry, geometry);
+    m_settings->setValue(QStringLiteral("window/%1_%2").arg(window, part), state);
 }
 
 int AppSettings::syncIntervalMs() const
 {
     // Below a second would only load the server; the default keeps changes "within seconds".
-    return qMax(1000, m_settings->value(kSyncInterval, 5000).toInt());
+    return qMax(1000, m_settings->value(kSyncInterval, 5000).value.toInt());
 }
 
 void AppSettings::setSyncIntervalMs(int ms)
@@ -74,7 +96,7 @@ void AppSettings::setSyncIntervalMs(int ms)
 
 QString AppSettings::cacheFilePath() const
 {
-    const auto configured = m_settings->value(kCacheFile).toString();
+    const auto configured = m_settings->value(kCacheFile).value.toString();
     if (!configured.isEmpty())
         return configured;
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
@@ -84,6 +106,21 @@ QString AppSettings::cacheFilePath() const
 void AppSettings::setCacheFilePath(const QString &path)
 {
     m_settings->setValue(kCacheFile, path);
+}
+
+SettingValue AppSettings::clearCacheOnSignOut() const
+{
+    return m_settings->value(kClearOnSignOut, false);
+}
+
+QString AppSettings::pinnedCertificate(const QString &hostPort) const
+{
+    return m_settings->value(QStringLiteral("pins/") + hostPort).value.toString();
+}
+
+void AppSettings::setPinnedCertificate(const QString &hostPort, const QString &sha256Hex)
+{
+    m_settings->setValue(QStringLiteral("pins/") + hostPort, sha256Hex);
 }
 
 } // namespace Gatehouse

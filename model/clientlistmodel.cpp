@@ -13,10 +13,71 @@ ClientListModel::ClientListModel(LocalCache *cache, QObject *parent) : QAbstract
 void ClientListModel::setFilterText(const QString &text)
 {
     const auto trimmed = text.trimmed();
-    if (trimmed == m_filter)
+    if (trimmed == m_query.filter)
         return;
-    m_filter = trimmed;
+    m_query.filter = trimmed;
     resetTo(m_pageSize);
+}
+
+void ClientListModel::setStatusFilter(std::optional<ClientStatus> status)
+{
+    if (status == m_query.status)
+        return;
+    m_query.status = status;
+    resetTo(m_pageSize);
+}
+
+void ClientListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    const auto sortKey = ClientSort(column); // the Column and ClientSort orders match
+    const bool descending = order == Qt::DescendingOrder;
+    if (sortKey == m_query.sort && descending == m_query.descending)
+        return;
+    m_query.sort = sortKey;
+    m_query.descending = descending;
+    resetTo(m_pageSize);
+}
+
+std::optional<ClientRecord> ClientListModel::clientAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return std::nullopt;
+    return m_rows.at(row);
+}
+
+int ClientListModel::rowOf(qint64 clientId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == clientId)
+            return row;
+    }
+    return -1;
+}
+
+void ClientListModel::updateRow(const ClientRecord &client)
+{
+    const int row = rowOf(client.id);
+    if (row < 0)
+        return;
+    m_rows[row] = client;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+bool ClientListModel::setData(const QModelIndex &idx, const QVariant &value, int role)
+{
+    if (!checkIndex(idx, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
+        idx.column() != RequireSignIn || role != Qt::CheckStateRole || !m_editable)
+        return false;
+    auto &c = m_rows[idx.row()];
+    const bool enabled = value.value<Qt::CheckState>() == Qt::Checked;
+    if (c.requireSignIn == enabled)
+        return true;
+    c.requireSignIn = enabled;
+    emit dataChanged(idx, idx, {Qt::CheckStateRole, Qt::ToolTipRole});
+    emit requireSignInToggled(c.id, enabled);
+    return true;
 }
 
 void ClientListModel::reload()
@@ -42,8 +103,8 @@ QList<ClientRecord> ClientListModel::loadAfter(int limit)
     }
     std::optional<ClientListKey> after;
     if (!m_rows.isEmpty())
-        after = ClientListKey{m_rows.constLast().name, m_rows.constLast().id};
-    auto page = m_cache->clientsPage(m_filter, after, limit);
+        after = ClientListKey{LocalCache::sortKey(m_rows.constLast(), m_query.sort), m_rows.constLast().id};
+    auto page = m_cache->clientsPage(m_query, after, limit);
     if (!page) {
         m_lastError = page.error().message;
         m_exhausted = true;
@@ -60,7 +121,7 @@ qint64 ClientListModel::matchingCount() const
 {
     if (!m_cache || !m_cache->isOpen())
         return 0;
-    const auto n = m_cache->countClients(m_filter);
+    const auto n = m_cache->countClients(m_query);
     return n ? *n : 0;
 }
 
@@ -120,6 +181,8 @@ QVariant ClientListModel::data(const QModelIndex &index, int role) const
     const auto &c = m_rows.at(index.row());
     if (role == ClientIdRole)
         return c.id;
+    if (role == ClientVersionRole)
+        return c.version;
 
     switch (index.column()) {
     case Name:
@@ -201,8 +264,11 @@ Qt::ItemFlags ClientListModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    // Display only for now: the lock toggle (D5) needs the server's write API first.
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+    auto f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+    // The lock toggles on the server (D5); offline the checkbox is read-only.
+    if (index.column() == RequireSignIn && m_editable)
+        f |= Qt::ItemIsUserCheckable;
+    return f;
 }
 
 } // namespace Gatehouse

@@ -2,13 +2,12 @@
 #pragma once
 
 #include "common/apitypes.h"
+#include "localcache.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 
 namespace Gatehouse {
-
-class LocalCache;
 
 // The client list over the local cache. Rows arrive in keyset pages through
 // canFetchMore/fetchMore, so a list of 100,000 clients costs one page of memory and
@@ -19,15 +18,27 @@ class ClientListModel : public QAbstractTableModel
 
 public:
     enum Column { Name, Email, Matter, Partner, Status, RequireSignIn, LastAccess, OpenSessions, ColumnCount };
-    enum Role { ClientIdRole = Qt::UserRole + 1 };
+    enum Role { ClientIdRole = Qt::UserRole + 1, ClientVersionRole };
 
     explicit ClientListModel(LocalCache *cache, QObject *parent = nullptr);
 
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     int pageSize() const { return m_pageSize; }
 
-    QString filterText() const { return m_filter; }
+    QString filterText() const { return m_query.filter; }
     void setFilterText(const QString &text);
+    std::optional<ClientStatus> statusFilter() const { return m_query.status; }
+    void setStatusFilter(std::optional<ClientStatus> status);
+    ClientListQuery query() const { return m_query; }
+
+    // Sorting happens in SQL (every column has an index), so it is as cheap at
+    // 100,000 rows as at ten.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    std::optional<ClientRecord> clientAt(int row) const;
+    int rowOf(qint64 clientId) const;
+    // Replaces a loaded row in place (after a server answer or an optimistic change).
+    void updateRow(const ClientRecord &client);
 
     // Reads the cache again (after a sync), keeping at least as many rows loaded as
     // before so the view does not jump back to the top more than it must.
@@ -42,8 +53,15 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // The require-sign-in checkbox: the row changes at once (optimistic) and
+    // requireSignInToggled asks the owner to make it so on the server.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    void setEditable(bool editable) { m_editable = editable; }
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
+
+signals:
+    void requireSignInToggled(qint64 clientId, bool enabled);
 
 private:
     QList<ClientRecord> loadAfter(int limit);
@@ -52,11 +70,12 @@ private:
 
     LocalCache *m_cache;
     QList<ClientRecord> m_rows;
-    QString m_filter;
+    ClientListQuery m_query;
     QString m_lastError;
     int m_pageSize = 200;
     bool m_exhausted = false;
     bool m_fetching = false;
+    bool m_editable = true;
 };
 
 } // namespace Gatehouse

@@ -243,7 +243,8 @@ Result<bool> LocalCache::bindTo(const QString &serverUrl, const QString &account
         return storageError(tr("Cannot start a transaction"), db.lastError().text());
     QSqlQuery q(db);
     const bool cleared = !server.isEmpty() || !who.isEmpty();
-    bool ok = q.exec(QStringLiteral("DELETE FROM clients")) && q.exec(QStringLiteral("DELETE FROM sync_state"));
+    bool ok = q.exec(QStringLiteral("DELETE FROM clients")) && q.exec(QStringLiteral("DELETE FROM audit_events")) &&
+              q.exec(QStringLiteral("DELETE FROM sync_state"));
     if (ok) {
         q.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('server_url', ?), ('account', ?)"));
         q.addBindValue(serverUrl);
@@ -327,8 +328,9 @@ Result<void> LocalCache::clear()
     if (!db.transaction())
         return storageError(tr("Cannot start a transaction"), db.lastError().text());
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("DELETE FROM clients")) ||
-        !q.exec(QStringLiteral("DELETE FROM sync_state WHERE key = 'cursor'")) || !db.commit()) {
+    if (!q.exec(QStringLiteral("DELETE FROM clients")) || !q.exec(QStringLiteral("DELETE FROM audit_events")) ||
+        !q.exec(QStringLiteral("DELETE FROM sync_state WHERE key <> 'server_url' AND key <> 'account'")) ||
+        !db.commit()) {
         const auto err = storageError(tr("Cannot clear"), q.lastError().text());
         db.rollback();
         return err;
@@ -352,29 +354,100 @@ std::optional<ClientRecord> LocalCache::client(qint64 id) const
     return clientFromQuery(q);
 }
 
-Result<QList<ClientRecord>> LocalCache::clientsPage(const QString &filter, const std::optional<ClientListKey> &after,
-                                                    int limit) const
+namespace {
+
+// The SQL expression each sort orders by; the indexes in 0002 use exactly these.
+QString sortExpression(ClientSort sort)
+{
+    switch (sort) {
+    case ClientSort::Name:
+        return QStringLiteral("name COLLATE NOCASE");
+    case ClientSort::Email:
+        return QStringLiteral("email COLLATE NOCASE");
+    case ClientSort::Matter:
+        return QStringLiteral("matter COLLATE NOCASE");
+    case ClientSort::Partner:
+        return QStringLiteral("partner_name COLLATE NOCASE");
+    case ClientSort::Status:
+        return QStringLiteral("status");
+    case ClientSort::RequireSignIn:
+        return QStringLiteral("require_sign_in");
+    case ClientSort::LastAccess:
+        return QStringLiteral("ifnull(last_access_at, '')");
+    case ClientSort::OpenSessions:
+        return QStringLiteral("open_sessions");
+    }
+    return QStringLiteral("name COLLATE NOCASE");
+}
+
+QStringList whereOf(const ClientListQuery &query)
 {
     QStringList where;
-    if (!filter.isEmpty())
+    if (!query.filter.isEmpty())
         where << kFilterClause;
-    // Keyset paging: continue strictly after the last row shown, so each page costs
-    // the same however deep the user has scrolled.
+    if (query.status)
+        where << QStringLiteral("status = :status");
+    return where;
+}
+
+void bindWhere(QSqlQuery &q, const ClientListQuery &query)
+{
+    if (!query.filter.isEmpty())
+        q.bindValue(QStringLiteral(":f"), likePattern(query.filter));
+    if (query.status)
+        q.bindValue(QStringLiteral(":status"), statusName(*query.status));
+}
+
+} // namespace
+
+QVariant LocalCache::sortKey(const ClientRecord &c, ClientSort sort)
+{
+    switch (sort) {
+    case ClientSort::Name:
+        return c.name;
+    case ClientSort::Email:
+        return c.email;
+    case ClientSort::Matter:
+        return c.matter;
+    case ClientSort::Partner:
+        return c.partnerName;
+    case ClientSort::Status:
+        return statusName(c.status);
+    case ClientSort::RequireSignIn:
+        return c.requireSignIn ? 1 : 0;
+    case ClientSort::LastAccess:
+        return c.lastAccessAt.isValid() ? toWireTime(c.lastAccessAt) : QString();
+    case ClientSort::OpenSessions:
+        return c.openSessions;
+    }
+    return c.name;
+}
+
+Result<QList<ClientRecord>> LocalCache::clientsPage(const ClientListQuery &query,
+                                                    const std::optional<ClientListKey> &after, int limit) const
+{
+    const QString key = sortExpression(query.sort);
+    const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QStringList where = whereOf(query);
+    // Keyset paging: continue strictly after the last row shown (a row-value compare
+    // SQLite answers from the index), so each page costs the same however deep.
     if (after)
-        where << QStringLiteral("(name COLLATE NOCASE > :n OR (name COLLATE NOCASE = :n AND id > :id))");
+        where << QStringLiteral("(%1, id) %2 (:k, :id)").arg(key, query.descending ? u"<" : u">");
     QString sql = QStringLiteral("SELECT %1 FROM clients").arg(kClientColumns);
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY name COLLATE NOCASE, id LIMIT :limit");
+    sql += QStringLiteral(" ORDER BY %1 %2, id %2 LIMIT :limit").arg(key, direction);
 
     QSqlQuery q(database());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         return storageError(tr("Cannot read clients"), q.lastError().text());
-    if (!filter.isEmpty())
-        q.bindValue(QStringLiteral(":f"), likePattern(filter));
+    bindWhere(q, query);
     if (after) {
-        q.bindValue(QStringLiteral(":n"), after->name);
+        // A null QString would bind as NULL and compare as unknown: use '' (what
+        // ifnull() and empty columns give) instead.
+        const bool nullString = after->value.typeId() == QMetaType::QString && after->value.toString().isNull();
+        q.bindValue(QStringLiteral(":k"), nullString ? QVariant(QStringLiteral("")) : after->value);
         q.bindValue(QStringLiteral(":id"), after->id);
     }
     q.bindValue(QStringLiteral(":limit"), limit);
@@ -387,19 +460,30 @@ Result<QList<ClientRecord>> LocalCache::clientsPage(const QString &filter, const
     return rows;
 }
 
-Result<qint64> LocalCache::countClients(const QString &filter) const
+Result<qint64> LocalCache::countClients(const ClientListQuery &query) const
 {
     QSqlQuery q(database());
     QString sql = QStringLiteral("SELECT COUNT(*) FROM clients");
-    if (!filter.isEmpty())
-        sql += QStringLiteral(" WHERE ") + kFilterClause;
+    const auto where = whereOf(query);
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     if (!q.prepare(sql))
         return storageError(tr("Cannot count clients"), q.lastError().text());
-    if (!filter.isEmpty())
-        q.bindValue(QStringLiteral(":f"), likePattern(filter));
+    bindWhere(q, query);
     if (!q.exec() || !q.next())
         return storageError(tr("Cannot count clients"), q.lastError().text());
     return q.value(0).toLongLong();
+}
+
+Result<void> LocalCache::storeClient(const ClientRecord &client)
+{
+    // Same path as a synced page, minus the cursor: the next sync still fetches the
+    // change, which is harmless (same version) and keeps the cursor honest.
+    ClientPage page;
+    page.clients << client;
+    // The cursor column is NOT NULL; before the first sync it is the empty string.
+    page.nextCursor = cursor().isNull() ? QStringLiteral("") : cursor();
+    return applyClientPage(page);
 }
 
 } // namespace Gatehouse

@@ -7,14 +7,29 @@
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 #include <optional>
 
 namespace Gatehouse {
 
-// Where a keyset page of the client list continues: after this (name, id).
+// Which columns the client list can be sorted by, in SQL (see clientsPage()).
+enum class ClientSort { Name, Email, Matter, Partner, Status, RequireSignIn, LastAccess, OpenSessions };
+
+// What the client list shows: a filter over name, email and matter, an optional
+// status, and the sort order. Everything is evaluated in SQL.
+struct ClientListQuery
+{
+    QString filter;
+    std::optional<ClientStatus> status;
+    ClientSort sort = ClientSort::Name;
+    bool descending = false;
+};
+
+// Where a keyset page of the client list continues: after the row whose sort key is
+// `value` and whose id is `id` (id breaks ties, so the order is total).
 struct ClientListKey
 {
-    QString name;
+    QVariant value;
     qint64 id = 0;
 };
 
@@ -60,11 +75,22 @@ public:
     qint64 clientCount() const;
     std::optional<ClientRecord> client(qint64 id) const;
 
-    // Up to `limit` clients ordered by name (case-insensitive) then id, starting after
-    // `after` (none: from the top), whose name, email or matter contains `filter`.
-    Result<QList<ClientRecord>> clientsPage(const QString &filter, const std::optional<ClientListKey> &after,
+    // Up to `limit` clients matching `query` in its order, starting after `after`
+    // (none: from the top). Every sort key has an index ending in id, so a page costs
+    // the same at any depth.
+    Result<QList<ClientRecord>> clientsPage(const ClientListQuery &query, const std::optional<ClientListKey> &after,
                                             int limit) const;
-    Result<qint64> countClients(const QString &filter) const;
+    Result<qint64> countClients(const ClientListQuery &query) const;
+    Result<qint64> countClients(const QString &filter) const
+    {
+        ClientListQuery query;
+        query.filter = filter;
+        return countClients(query);
+    }
+    // The sort key of a row for `sort`, as clientsPage() compares it.
+    static QVariant sortKey(const ClientRecord &client, ClientSort sort);
+    // Writes one row as the server now has it (after a write or a 412 refresh).
+    Result<void> storeClient(const ClientRecord &client);
 
     // For tests and diagnostics that need raw SQL on this cache's connection.
     QSqlDatabase database() const;

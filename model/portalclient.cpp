@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "portalclient.h"
 
+#include "certificatetrust.h"
 #include "common/errorcode.h"
 
 #include <QJsonDocument>
@@ -71,8 +72,18 @@ Error PortalClient::networkError(const QString &detail) const
                      .arg(m_baseUrl.toDisplayString())};
 }
 
-void PortalClient::send(const QByteArray &method, const QString &path, const QList<QPair<QString, QString>> &query,
-                        const QJsonObject *body, JsonCallback done)
+void PortalClient::send(const QByteArray &method, const QString &path, const Query &query, const QJsonObject *body,
+                        JsonCallback done)
+{
+    Request r{method, path, query, {}, {}, {}};
+    if (body) {
+        r.contentType = QStringLiteral("application/json");
+        r.payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+    }
+    send(std::move(r), std::move(done));
+}
+
+void PortalClient::send(Request r, JsonCallback done)
 {
     if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty()) {
         done(Error{QString(ErrorCode::ConfigError),
@@ -81,12 +92,12 @@ void PortalClient::send(const QByteArray &method, const QString &path, const QLi
         return;
     }
     QUrl url = m_baseUrl;
-    url.setPath(stripTrailingSlash(m_baseUrl.path()) + path);
-    if (!query.isEmpty()) {
+    url.setPath(stripTrailingSlash(m_baseUrl.path()) + r.path);
+    if (!r.query.isEmpty()) {
         // Encode every reserved character ourselves: QUrlQuery leaves '+' alone, which a
         // server would read as a space inside an opaque cursor.
         QStringList parts;
-        for (const auto &[key, value] : query)
+        for (const auto &[key, value] : std::as_const(r.query))
             parts << key + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value));
         url.setQuery(parts.join(u'&'));
     }
@@ -97,13 +108,27 @@ void PortalClient::send(const QByteArray &method, const QString &path, const QLi
     request.setTransferTimeout(m_timeoutMs);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (!r.contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, r.contentType);
+    for (const auto &[name, value] : std::as_const(r.headers))
+        request.setRawHeader(name, value);
 
-    QByteArray payload;
-    if (body) {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
-    }
-    QNetworkReply *reply = m_nam->sendCustomRequest(request, method, payload);
+    QNetworkReply *reply = m_nam->sendCustomRequest(request, r.method, r.payload);
+    // Certificates the system does not trust go through pinning: accept only the
+    // exact certificate the user approved for this server (see CertificateTrust).
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply, url](const QList<QSslError> &errors) {
+        if (!m_trust)
+            return;
+        const auto verdict = m_trust->evaluate(url, errors);
+        if (verdict == CertificateTrust::Verdict::Accept) {
+            reply->ignoreSslErrors(errors);
+            return;
+        }
+        reply->setProperty("gatehouse_tls_code", verdict == CertificateTrust::Verdict::Changed
+                                                     ? QString(ErrorCode::CertificateChanged)
+                                                     : QString(ErrorCode::CertificateNotTrusted));
+        reply->setProperty("gatehouse_tls_message", m_trust->lastExplanation());
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
         reply->deleteLater();
         done(interpret(reply));
@@ -116,6 +141,8 @@ Result<QJsonObject> PortalClient::interpret(QNetworkReply *reply) const
     const auto error = reply->error();
 
     if (status == 0) {
+        if (const auto code = reply->property("gatehouse_tls_code").toString(); !code.isEmpty())
+            return Error{code, reply->property("gatehouse_tls_message").toString()};
         if (error == QNetworkReply::SslHandshakeFailedError)
             return Error{QString(ErrorCode::TlsError),
                          tr("The secure connection to %1 failed: %2. Check the address; if your firm uses its own "
@@ -151,56 +178,6 @@ Result<QJsonObject> PortalClient::interpret(QNetworkReply *reply) const
                     "points to your firm's Gatehouse portal.")
                      .arg(m_baseUrl.toDisplayString())
                      .arg(status)};
-}
-
-void PortalClient::signIn(const QString &email, const QString &password, Callback<SignInGrant> done)
-{
-    const QJsonObject body{{QStringLiteral("email"), email}, {QStringLiteral("password"), password}};
-    send("POST", QStringLiteral("/api/v1/session"), {}, &body, [done = std::move(done)](Result<QJsonObject> r) {
-        if (!r)
-            return done(r.error());
-        SignInGrant grant;
-        grant.token = r->value(QStringLiteral("token")).toString();
-        grant.expiresAt = fromWireTime(r->value(QStringLiteral("expires_at")).toString());
-        auto staff = StaffMember::fromJson(r->value(QStringLiteral("staff")).toObject());
-        if (grant.token.isEmpty() || !staff)
-            return done(Error{QString(ErrorCode::NotAGatehouseServer),
-                              tr("The server's sign-in answer is incomplete. Check that the address points to a "
-                                 "Gatehouse server of a matching version.")});
-        grant.staff = std::move(staff).value();
-        done(std::move(grant));
-    });
-}
-
-void PortalClient::signOut(Callback<void> done)
-{
-    send("DELETE", QStringLiteral("/api/v1/session"), {}, nullptr, [done = std::move(done)](Result<QJsonObject> r) {
-        if (!r)
-            return done(r.error());
-        done(Result<void>());
-    });
-}
-
-void PortalClient::me(Callback<StaffMember> done)
-{
-    send("GET", QStringLiteral("/api/v1/me"), {}, nullptr, [done = std::move(done)](Result<QJsonObject> r) {
-        if (!r)
-            return done(r.error());
-        done(StaffMember::fromJson(*r));
-    });
-}
-
-void PortalClient::fetchClients(const QString &cursor, int limit, Callback<ClientPage> done)
-{
-    QList<QPair<QString, QString>> query;
-    if (!cursor.isEmpty())
-        query.append({QStringLiteral("cursor"), cursor});
-    query.append({QStringLiteral("limit"), QString::number(limit)});
-    send("GET", QStringLiteral("/api/v1/clients"), query, nullptr, [done = std::move(done)](Result<QJsonObject> r) {
-        if (!r)
-            return done(r.error());
-        done(ClientPage::fromJson(*r));
-    });
 }
 
 } // namespace Gatehouse

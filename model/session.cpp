@@ -2,6 +2,9 @@
 #include "session.h"
 
 #include "appsettings.h"
+#include "auditlogmodel.h"
+#include "certificatetrust.h"
+#include "clientactions.h"
 #include "clientlistmodel.h"
 #include "common/errorcode.h"
 #include "localcache.h"
@@ -16,15 +19,22 @@ namespace Gatehouse {
 Session::Session(AppSettings *settings, SecretStore *secrets, QObject *parent)
     : QObject(parent), m_settings(settings), m_secrets(secrets), m_client(new PortalClient(this)),
       m_cache(std::make_unique<LocalCache>()), m_sync(new SyncEngine(m_client, m_cache.get(), this)),
-      m_clients(new ClientListModel(m_cache.get(), this))
+      m_clients(new ClientListModel(m_cache.get(), this)),
+      m_actions(new ClientActions(m_client, m_cache.get(), m_clients, m_sync, this)),
+      m_audit(new AuditLogModel(m_cache.get(), this)), m_trust(std::make_unique<CertificateTrust>(settings))
 {
+    m_client->setCertificateTrust(m_trust.get());
     connect(m_sync, &SyncEngine::clientsChanged, m_clients, &ClientListModel::reload);
+    connect(m_sync, &SyncEngine::auditChanged, m_audit, &AuditLogModel::reload);
+    connect(m_sync, &SyncEngine::onlineChanged, m_clients, &ClientListModel::setEditable);
     connect(m_sync, &SyncEngine::finished, this, &Session::onSyncFinished);
 }
 
 Session::~Session()
 {
-    // The model and the engine point into the cache; let them go first.
+    // The models and the engine point into the cache; let them go first.
+    delete m_actions;
+    delete m_audit;
     delete m_clients;
     delete m_sync;
 }
@@ -45,7 +55,18 @@ Result<void> Session::openCache(const QUrl &server, const QString &email)
     if (!bound)
         return bound.error();
     m_clients->reload();
+    m_audit->reload();
     return {};
+}
+
+void Session::setCertificateApprover(CertificateApprover *approver)
+{
+    m_trust->setApprover(approver);
+}
+
+bool Session::canReadFullAudit() const
+{
+    return m_staff.role == StaffRole::Partner || m_staff.role == StaffRole::Admin;
 }
 
 void Session::restore()
@@ -91,14 +112,14 @@ void Session::restore()
     });
 }
 
-void Session::signIn(const QUrl &server, const QString &email, const QString &password,
+void Session::signIn(const QUrl &server, const QString &email, const QString &password, const QString &totp,
                      std::function<void(Result<void>)> done)
 {
     m_sync->stop();
     m_signedIn = false;
     m_client->setBaseUrl(server);
     m_client->setToken(QString());
-    m_client->signIn(email, password, [this, server, email, done = std::move(done)](Result<SignInGrant> grant) {
+    m_client->signIn(email, password, totp, [this, server, email, done = std::move(done)](Result<SignInGrant> grant) {
         if (!grant)
             return done(grant.error());
         if (auto opened = openCache(server, email); !opened)
@@ -128,6 +149,7 @@ void Session::becomeSignedIn(const QUrl &server, const StaffMember &staff)
     m_settings->setLastEmail(staff.email);
     if (!staff.name.isEmpty())
         m_settings->setLastStaffName(staff.name);
+    m_sync->setAuditEnabled(canReadFullAudit());
     emit signedIn();
     m_sync->setInterval(m_settings->syncIntervalMs());
     m_sync->start();
@@ -150,7 +172,7 @@ void Session::onSyncFinished(const Result<void> &result)
     emit signInRequired(tr("Your sign-in has expired. Please sign in again."));
 }
 
-void Session::signOut()
+void Session::signOut(bool clearCache)
 {
     m_sync->stop();
     const auto server = serverUrl();
@@ -160,6 +182,12 @@ void Session::signOut()
     if (m_client->hasToken())
         m_client->signOut([](Result<void>) {});
     forgetToken(server, email);
+    if ((clearCache || m_settings->clearCacheOnSignOut().value.toBool()) && m_cache->isOpen()) {
+        if (auto cleared = m_cache->clear(); !cleared)
+            emit warning(cleared.error().message);
+        m_clients->reload();
+        m_audit->reload();
+    }
     m_signedIn = false;
     m_staff = StaffMember();
     emit signedOut();

@@ -12,6 +12,10 @@
 namespace Gatehouse {
 
 class AppSettings;
+class AuditLogModel;
+class CertificateApprover;
+class CertificateTrust;
+class ClientActions;
 class ClientListModel;
 class LocalCache;
 class PortalClient;
@@ -35,6 +39,11 @@ public:
     LocalCache *cache() const { return m_cache.get(); }
     SyncEngine *sync() const { return m_sync; }
     ClientListModel *clients() const { return m_clients; }
+    ClientActions *actions() const { return m_actions; }
+    AuditLogModel *audit() const { return m_audit; }
+    CertificateTrust *certificateTrust() const { return m_trust.get(); }
+    // Who answers "trust this certificate?" (a dialog in the app, a stub in tests).
+    void setCertificateApprover(CertificateApprover *approver);
 
     bool isSignedIn() const { return m_signedIn; }
     StaffMember staff() const { return m_staff; }
@@ -42,9 +51,20 @@ public:
 
     // Startup: stored token → GET /me → sync, or signInRequired().
     void restore();
-    void signIn(const QUrl &server, const QString &email, const QString &password,
+    void signIn(const QUrl &server, const QString &email, const QString &password, const QString &totp,
                 std::function<void(Result<void>)> done);
-    void signOut();
+    void signIn(const QUrl &server, const QString &email, const QString &password,
+                std::function<void(Result<void>)> done)
+    {
+        signIn(server, email, password, QString(), std::move(done));
+    }
+    // Ends the sign-in; with clearCache (or when IT's policy demands it) the local copy
+    // of clients and audit events is wiped too.
+    void signOut(bool clearCache = false);
+    bool canReadFullAudit() const;
+    // Opens the cache for a server and account and loads the models (done by sign-in
+    // and restore; public for tools like the benchmark that start from a cache).
+    Result<void> openCache(const QUrl &server, const QString &email);
 
 signals:
     void signedIn();
@@ -55,7 +75,6 @@ signals:
     void warning(const QString &message);
 
 private:
-    Result<void> openCache(const QUrl &server, const QString &email);
     void becomeSignedIn(const QUrl &server, const StaffMember &staff);
     void forgetToken(const QUrl &server, const QString &email);
     void onSyncFinished(const Result<void> &result);
@@ -66,6 +85,9 @@ private:
     std::unique_ptr<LocalCache> m_cache;
     SyncEngine *m_sync;
     ClientListModel *m_clients;
+    ClientActions *m_actions;
+    AuditLogModel *m_audit;
+    std::unique_ptr<CertificateTrust> m_trust;
     StaffMember m_staff;
     bool m_signedIn = false;
 };

@@ -8,7 +8,7 @@
 namespace Gatehouse {
 
 SyncEngine::SyncEngine(PortalClient *client, LocalCache *cache, QObject *parent)
-    : QObject(parent), m_client(client), m_cache(cache)
+    : QObject(parent), m_client(client), m_cache(cache), m_audit(cache)
 {
     qRegisterMetaType<Result<void>>();
     m_timer.setInterval(5000);
@@ -37,6 +37,7 @@ void SyncEngine::syncNow()
     m_again = false;
     m_rowsThisPass = 0;
     m_changedThisPass = false;
+    m_auditChangedThisPass = false;
     emit started();
     fetchNextPage();
 }
@@ -56,6 +57,36 @@ void SyncEngine::fetchNextPage()
         // pass resumes from the stored cursor.
         if (page->hasMore)
             return fetchNextPage();
+        if (m_auditEnabled)
+            return fetchNextAuditPage();
+        m_lastSyncedAt = QDateTime::currentDateTimeUtc();
+        finish(Result<void>());
+    });
+}
+
+void SyncEngine::fetchNextAuditPage()
+{
+    AuditQuery query;
+    query.afterId = m_audit.cursor();
+    query.limit = 1000;
+    m_client->audit(query, [this](Result<AuditPage> page) {
+        if (!page) {
+            // A role change on the server (demoted to paralegal) is not a sync failure.
+            if (page.error().code == ErrorCode::Forbidden) {
+                m_auditEnabled = false;
+                m_lastSyncedAt = QDateTime::currentDateTimeUtc();
+                return finish(Result<void>());
+            }
+            return finish(page.error());
+        }
+        // Each page is committed with its cursor and chain state, as for clients.
+        if (auto applied = m_audit.applyPage(page->events); !applied)
+            return finish(applied.error());
+        m_auditChangedThisPass = m_auditChangedThisPass || !page->events.isEmpty();
+        m_rowsThisPass += int(page->events.size());
+        emit progress(m_rowsThisPass);
+        if (page->hasMore && !page->events.isEmpty())
+            return fetchNextAuditPage();
         m_lastSyncedAt = QDateTime::currentDateTimeUtc();
         finish(Result<void>());
     });
@@ -71,6 +102,8 @@ void SyncEngine::finish(Result<void> result)
     m_syncing = false;
     if (m_changedThisPass)
         emit clientsChanged();
+    if (m_auditChangedThisPass)
+        emit auditChanged();
     emit finished(result);
     if (m_again && result.ok())
         syncNow();

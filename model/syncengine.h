@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "auditstore.h"
 #include "common/result.h"
 
 #include <QDateTime>
@@ -27,6 +28,9 @@ public:
     void setInterval(int ms) { m_timer.setInterval(ms); }
     int interval() const { return m_timer.interval(); }
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    // Partners and admins sync the whole audit log too; a paralegal may not read it.
+    void setAuditEnabled(bool enabled) { m_auditEnabled = enabled; }
+    bool auditEnabled() const { return m_auditEnabled; }
 
     // Syncs now and then every interval(), until stop().
     void start();
@@ -46,20 +50,25 @@ signals:
     void progress(int rowsReceived);
     void finished(const Gatehouse::Result<void> &result);
     void clientsChanged();
+    void auditChanged();
     void onlineChanged(bool online);
 
 private:
     void fetchNextPage();
+    void fetchNextAuditPage();
     void finish(Result<void> result);
     void setOnline(bool online);
 
     PortalClient *m_client;
     LocalCache *m_cache;
+    AuditStore m_audit;
     QTimer m_timer;
     QDateTime m_lastSyncedAt;
     int m_pageSize = 500;
     int m_rowsThisPass = 0;
     bool m_changedThisPass = false;
+    bool m_auditChangedThisPass = false;
+    bool m_auditEnabled = false;
     bool m_syncing = false;
     bool m_again = false;
     bool m_online = true;

@@ -1,21 +1,34 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include "auditviewer.h"
+#include "certificateprompt.h"
+#include "clientdetailpane.h"
+#include "dialogs.h"
+#include "invitedialog.h"
 #include "model/appsettings.h"
+#include "model/clientactions.h"
 #include "model/clientlistmodel.h"
 #include "model/session.h"
 #include "model/syncengine.h"
+#include "phonecodedialog.h"
+#include "revokedialog.h"
 #include "signindialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -23,46 +36,82 @@
 namespace Gatehouse {
 
 MainWindow::MainWindow(Session *session, QWidget *parent)
-    : QMainWindow(parent), m_session(session), m_filter(new QLineEdit(this)), m_view(new QTableView(this)),
-      m_offline(new QLabel(this)), m_status(new QLabel(this))
+    : QMainWindow(parent), m_session(session), m_certificatePrompt(std::make_unique<CertificatePrompt>(this)),
+      m_filter(new QLineEdit(this)), m_statusFilter(new QComboBox(this)), m_view(new QTableView(this)),
+      m_detail(new ClientDetailPane(session, this)), m_offline(new QLabel(this)), m_status(new QLabel(this))
 {
     setWindowTitle(tr("Gatehouse"));
+    session->setCertificateApprover(m_certificatePrompt.get());
 
-    m_offline->setText(tr("Offline — showing cached data; changes are disabled until the server is reachable"));
+    m_offline->setText(tr("Offline — showing cached data; changes are disabled until the server is reachable. "
+                          "Gatehouse reconnects automatically."));
     m_offline->setAccessibleName(tr("Offline notice"));
     m_offline->setWordWrap(true);
-    m_offline->setStyleSheet(QStringLiteral("background: #fff4d6; color: #5c4300; padding: 6px; "
-                                            "border: 1px solid #e6c66e; border-radius: 3px;"));
+    m_offline->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #5c4300; padding: 6px; "
+                                            "border: 1px solid #e6c66e; border-radius: 3px; }"));
     m_offline->setVisible(false);
 
     m_filter->setPlaceholderText(tr("Filter by name, email or matter"));
     m_filter->setAccessibleName(tr("Filter clients"));
     m_filter->setClearButtonEnabled(true);
+    m_statusFilter->setAccessibleName(tr("Filter by status"));
+    m_statusFilter->addItem(tr("All statuses"), -1);
+    const std::initializer_list<std::pair<ClientStatus, QString>> statuses{{ClientStatus::Draft, tr("Draft")},
+                                                                           {ClientStatus::Invited, tr("Invited")},
+                                                                           {ClientStatus::Active, tr("Active")},
+                                                                           {ClientStatus::Revoked, tr("Revoked")},
+                                                                           {ClientStatus::Expired, tr("Expired")}};
+    for (const auto &[status, text] : statuses)
+        m_statusFilter->addItem(text, int(status));
 
     m_view->setModel(session->clients());
     m_view->setAccessibleName(tr("Clients"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
-    m_view->setSortingEnabled(false); // sorting in SQL comes with the status filter (D2)
+    m_view->setSortingEnabled(true); // ClientListModel::sort() runs in SQL
+    m_view->sortByColumn(ClientListModel::Name, Qt::AscendingOrder);
     m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->setColumnWidth(ClientListModel::Name, 200);
-    m_view->setColumnWidth(ClientListModel::Email, 220);
-    m_view->setColumnWidth(ClientListModel::Matter, 180);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->setColumnWidth(ClientListModel::Name, 180);
+    m_view->setColumnWidth(ClientListModel::Email, 210);
+    m_view->setColumnWidth(ClientListModel::Matter, 170);
+    m_view->setColumnWidth(ClientListModel::Partner, 130);
+    m_view->setColumnWidth(ClientListModel::Status, 80);
+    m_view->setColumnWidth(ClientListModel::RequireSignIn, 110);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_statusFilter);
+
+    auto *listSide = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listSide);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addLayout(filters);
+    listLayout->addWidget(m_view, 1);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(listSide);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_offline);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_view);
+    layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
     m_status->setAccessibleName(tr("Sync status"));
     statusBar()->addWidget(m_status, 1);
 
+    createActions();
     createMenus();
 
     // A short pause before filtering: a rare term scans every cached row in SQL, and
@@ -71,6 +120,23 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_filterDelay.setInterval(150);
     connect(m_filter, &QLineEdit::textChanged, &m_filterDelay, qOverload<>(&QTimer::start));
     connect(&m_filterDelay, &QTimer::timeout, this, [this] { m_session->clients()->setFilterText(m_filter->text()); });
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
+        const int v = m_statusFilter->currentData().toInt();
+        m_session->clients()->setStatusFilter(v < 0 ? std::nullopt : std::optional<ClientStatus>(ClientStatus(v)));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_detail->showClient(currentClient());
+        updateActions();
+    });
+    connect(session->clients(), &QAbstractItemModel::modelReset, this, [this] {
+        m_detail->showClient(currentClient());
+        updateActions();
+    });
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_detail, &ClientDetailPane::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(session->actions(), &ClientActions::actionFailed, this,
+            [this](const QString &message) { Dialogs::warning(this, tr("Not changed"), message); });
     connect(session, &Session::signInRequired, this, &MainWindow::askForSignIn);
     connect(session, &Session::signedIn, this, &MainWindow::onSignedIn);
     connect(session, &Session::signedOut, this, [this] { askForSignIn(QString()); });
@@ -78,33 +144,220 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     connect(session->sync(), &SyncEngine::finished, this, &MainWindow::onSyncFinished);
     connect(session->sync(), &SyncEngine::onlineChanged, this, &MainWindow::onOnlineChanged);
+    connect(session->sync(), &SyncEngine::progress, this, [this](int rows) {
+        if (rows >= 1000)
+            m_status->setText(tr("Syncing… %1 records received").arg(QLocale().toString(rows)));
+    });
 
-    if (!restoreGeometry(session->settings()->mainWindowGeometry()))
-        resize(1000, 640);
+    const auto *settings = session->settings();
+    if (!restoreGeometry(settings->mainWindowGeometry()))
+        resize(1200, 720);
+    m_view->horizontalHeader()->restoreState(settings->windowState(QStringLiteral("main"), QStringLiteral("header")));
+    splitter->restoreState(settings->windowState(QStringLiteral("main"), QStringLiteral("splitter")));
+    updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_session->setCertificateApprover(nullptr);
+}
+
+QAction *MainWindow::addClientAction(const QString &name, const QString &text, const QKeySequence &shortcut,
+                                     const std::function<void()> &slot)
+{
+    auto *a = new QAction(text, this);
+    a->setShortcut(shortcut);
+    a->setShortcutContext(Qt::WindowShortcut);
+    connect(a, &QAction::triggered, this, slot);
+    m_actions.insert(name, a);
+    m_clientActions << a;
+    addAction(a);
+    return a;
+}
+
+void MainWindow::createActions()
+{
+    addClientAction(QStringLiteral("invite"), tr("&Invite…"), QKeySequence(Qt::CTRL | Qt::Key_I),
+                    [this] { openInvite(false); });
+    addClientAction(QStringLiteral("toggle-lock"), tr("Require &sign-in"), QKeySequence(Qt::CTRL | Qt::Key_L),
+                    [this] { toggleLock(); });
+    addClientAction(QStringLiteral("confirm-code"), tr("&Confirm a client's code…"), QKeySequence(Qt::CTRL | Qt::Key_K),
+                    [this] { openPhoneCode(); });
+    addClientAction(QStringLiteral("regenerate"), tr("Re&generate link…"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+                    [this] { openRevoke(int(RevokeDialog::Action::Regenerate)); });
+    addClientAction(QStringLiteral("end-sessions"), tr("&End all sessions…"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                    [this] { openRevoke(int(RevokeDialog::Action::EndSessions)); });
+    addClientAction(QStringLiteral("revoke"), tr("Re&voke access…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                    [this] { openRevoke(int(RevokeDialog::Action::Revoke)); });
+    auto *copy = new QAction(tr("Copy &email address"), this);
+    copy->setShortcut(QKeySequence::Copy);
+    connect(copy, &QAction::triggered, this, [this] {
+        if (const auto c = currentClient())
+            QApplication::clipboard()->setText(c->email);
+    });
+    m_actions.insert(QStringLiteral("copy-email"), copy);
+    m_view->addAction(copy);
+
+    auto *newClient = new QAction(tr("&New client and invite…"), this);
+    newClient->setShortcut(QKeySequence::New);
+    connect(newClient, &QAction::triggered, this, [this] { openInvite(true); });
+    m_actions.insert(QStringLiteral("new-client"), newClient);
+
+    auto *audit = new QAction(tr("&Audit log"), this);
+    audit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(audit, &QAction::triggered, this, &MainWindow::openAuditLog);
+    m_actions.insert(QStringLiteral("audit"), audit);
+
+    auto *refresh = new QAction(tr("&Refresh"), this);
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, m_session->sync(), &SyncEngine::syncNow);
+    m_actions.insert(QStringLiteral("refresh"), refresh);
+
+    auto *find = new QAction(tr("&Find"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    m_actions.insert(QStringLiteral("find"), find);
+}
 
 void MainWindow::createMenus()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions.value(QStringLiteral("new-client")));
+    file->addSeparator();
     auto *signOut = file->addAction(tr("Sign &out"));
-    connect(signOut, &QAction::triggered, m_session, &Session::signOut);
+    connect(signOut, &QAction::triggered, m_session, [this] { m_session->signOut(false); });
+    auto *signOutClear = file->addAction(tr("Sign out and &clear local data"));
+    connect(signOutClear, &QAction::triggered, m_session, [this] { m_session->signOut(true); });
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    auto *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_actions.value(QStringLiteral("copy-email")));
+    edit->addAction(m_actions.value(QStringLiteral("find")));
+
+    auto *client = menuBar()->addMenu(tr("&Client"));
+    for (const auto *name : {"invite", "toggle-lock", "confirm-code"})
+        client->addAction(m_actions.value(QString::fromLatin1(name)));
+    client->addSeparator();
+    for (const auto *name : {"regenerate", "end-sessions", "revoke"})
+        client->addAction(m_actions.value(QString::fromLatin1(name)));
+
     auto *view = menuBar()->addMenu(tr("&View"));
-    auto *refresh = view->addAction(tr("&Refresh"));
-    refresh->setShortcut(QKeySequence::Refresh);
-    connect(refresh, &QAction::triggered, m_session->sync(), &SyncEngine::syncNow);
+    view->addAction(m_actions.value(QStringLiteral("refresh")));
+    view->addAction(m_actions.value(QStringLiteral("audit")));
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     auto *about = help->addAction(tr("&About Gatehouse"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return m_actions.value(name);
+}
+
+std::optional<ClientRecord> MainWindow::currentClient() const
+{
+    const auto idx = m_view->currentIndex();
+    if (!idx.isValid())
+        return std::nullopt;
+    return m_session->clients()->clientAt(idx.row());
+}
+
+void MainWindow::updateActions()
+{
+    const QString reason = m_session->actions()->unavailableReason();
+    const bool hasClient = currentClient().has_value();
+    for (auto *a : std::as_const(m_clientActions)) {
+        a->setEnabled(reason.isEmpty() && hasClient);
+        // The reason goes where people look: the tooltip and the status tip.
+        a->setStatusTip(reason.isEmpty() ? (hasClient ? QString() : tr("Select a client first.")) : reason);
+        a->setToolTip(a->statusTip().isEmpty() ? a->text().remove(u'&') : a->statusTip());
+    }
+    m_actions.value(QStringLiteral("new-client"))->setEnabled(reason.isEmpty());
+    m_actions.value(QStringLiteral("new-client"))->setStatusTip(reason);
+    m_detail->setActionsEnabled(reason.isEmpty(), reason);
+    if (const auto c = currentClient()) {
+        auto *lock = m_actions.value(QStringLiteral("toggle-lock"));
+        lock->setText(c->requireSignIn ? tr("Stop requiring &sign-in") : tr("Require &sign-in"));
+    }
+}
+
+void MainWindow::showContextMenu(const QPoint &pos)
+{
+    if (!m_view->indexAt(pos).isValid())
+        return;
+    QMenu menu(this);
+    for (const auto *name : {"invite", "toggle-lock", "confirm-code"})
+        menu.addAction(m_actions.value(QString::fromLatin1(name)));
+    menu.addSeparator();
+    for (const auto *name : {"regenerate", "end-sessions", "revoke"})
+        menu.addAction(m_actions.value(QString::fromLatin1(name)));
+    menu.addSeparator();
+    menu.addAction(m_actions.value(QStringLiteral("copy-email")));
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::toggleLock()
+{
+    const auto idx = m_view->currentIndex();
+    if (!idx.isValid())
+        return;
+    const auto lockIndex = m_session->clients()->index(idx.row(), ClientListModel::RequireSignIn);
+    const bool on = lockIndex.data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked;
+    m_session->clients()->setData(lockIndex, on ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
+    updateActions();
+}
+
+void MainWindow::openInvite(bool newClient)
+{
+    const auto client = newClient ? std::nullopt : currentClient();
+    if (!newClient && !client)
+        return;
+    auto *dialog = new InviteDialog(m_session, client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openRevoke(int action)
+{
+    const auto client = currentClient();
+    if (!client)
+        return;
+    auto *dialog = new RevokeDialog(m_session, *client, RevokeDialog::Action(action), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openPhoneCode()
+{
+    const auto client = currentClient();
+    if (!client)
+        return;
+    auto *dialog = new PhoneCodeDialog(m_session, *client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openAuditLog()
+{
+    if (!m_audit) {
+        m_audit = new AuditViewer(m_session, this);
+        m_audit->setWindowFlag(Qt::Window);
+        m_audit->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_audit->show();
+    m_audit->raise();
+    m_audit->activateWindow();
 }
 
 void MainWindow::start()
@@ -137,6 +390,7 @@ void MainWindow::onSignedIn()
 {
     m_lastSyncError.clear();
     updateStatus();
+    updateActions();
     show();
 }
 
@@ -150,6 +404,7 @@ void MainWindow::onOnlineChanged(bool online)
 {
     m_offline->setVisible(!online);
     updateStatus();
+    updateActions();
 }
 
 QString MainWindow::statusText() const
@@ -162,9 +417,10 @@ void MainWindow::updateStatus()
     const auto staff = m_session->staff();
     const auto who = staff.name.isEmpty() ? staff.email : staff.name;
     const auto synced = m_session->sync()->lastSyncedAt();
+    const QString count = QLocale().toString(m_session->clients()->matchingCount());
     QString text = synced.isValid()
-                       ? tr("Signed in as %1 — synced %2")
-                             .arg(who, QLocale().toString(synced.toLocalTime().time(), QLocale::ShortFormat))
+                       ? tr("Signed in as %1 — %2 clients — synced %3")
+                             .arg(who, count, QLocale().toString(synced.toLocalTime().time(), QLocale::ShortFormat))
                        : tr("Signed in as %1 — not synced yet").arg(who);
     if (!m_lastSyncError.isEmpty() && m_session->sync()->isOnline())
         text += u' ' + tr("(last sync failed: %1)").arg(m_lastSyncError);
@@ -180,7 +436,13 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_session->settings()->setMainWindowGeometry(saveGeometry());
+    auto *settings = m_session->settings();
+    settings->setMainWindowGeometry(saveGeometry());
+    settings->setWindowState(QStringLiteral("main"), QStringLiteral("header"), m_view->horizontalHeader()->saveState());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        settings->setWindowState(QStringLiteral("main"), QStringLiteral("splitter"), splitter->saveState());
+    if (m_audit)
+        m_audit->close();
     event->accept();
     QApplication::quit();
 }

@@ -1,21 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "auditviewer.h"
+#include "common/apitypes.h"
 #include "common/result.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
+#include <memory>
 
+class QAction;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
 
 namespace Gatehouse {
 
+class CertificatePrompt;
+class ClientDetailPane;
 class Session;
 class SignInDialog;
 
-// The client list with its filter, the sync status and the offline banner. It also
+// The client list with its filter, status filter, detail pane, sync status and the
+// offline banner; menus, context menu and shortcuts for every client action. It also
 // runs the sign-in flow: at start() and whenever the Session says a password is
 // needed, it shows the sign-in dialog; closing that dialog without signing in quits.
 class MainWindow : public QMainWindow
@@ -30,30 +39,55 @@ public:
     void start();
 
     QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *statusFilter() const { return m_statusFilter; }
     QTableView *clientView() const { return m_view; }
     QLabel *offlineBanner() const { return m_offline; }
+    ClientDetailPane *detailPane() const { return m_detail; }
     QString statusText() const;
+    // The named action ("invite", "revoke", "regenerate", "end-sessions", "confirm-code",
+    // "toggle-lock", "audit", "new-client", "refresh", ...), for tests and menus.
+    QAction *action(const QString &name) const;
+    std::optional<ClientRecord> currentClient() const;
+    AuditViewer *auditViewer() const { return m_audit; }
+
+    // The dialogs the actions open; public so tests and the screenshot driver can reach them.
+    void openInvite(bool newClient);
+    void openRevoke(int action);
+    void openPhoneCode();
+    void openAuditLog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createActions();
     void createMenus();
+    QAction *addClientAction(const QString &name, const QString &text, const QKeySequence &shortcut,
+                             const std::function<void()> &slot);
     void askForSignIn(const QString &reason);
     void onSignedIn();
     void onSyncFinished(const Result<void> &result);
     void onOnlineChanged(bool online);
+    void updateActions();
     void updateStatus();
     void showAbout();
+    void toggleLock();
+    void showContextMenu(const QPoint &pos);
 
     Session *m_session;
+    std::unique_ptr<CertificatePrompt> m_certificatePrompt;
     QLineEdit *m_filter;
+    QComboBox *m_statusFilter;
     QTableView *m_view;
+    ClientDetailPane *m_detail;
     QLabel *m_offline;
     QLabel *m_status;
     QTimer m_filterDelay;
     SignInDialog *m_signIn = nullptr;
+    QPointer<AuditViewer> m_audit;
     QString m_lastSyncError;
+    QHash<QString, QAction *> m_actions;
+    QList<QAction *> m_clientActions; // need a selected client and a reachable server
 };
 
 } // namespace Gatehouse

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "signindialog.h"
 
+#include "common/errorcode.h"
+#include "dialogs.h"
 #include "model/appsettings.h"
+#include "model/certificatetrust.h"
 #include "model/session.h"
 
 #include <QDialogButtonBox>
@@ -18,7 +21,9 @@ namespace Gatehouse {
 
 SignInDialog::SignInDialog(Session *session, QWidget *parent)
     : QDialog(parent), m_session(session), m_reason(new QLabel(this)), m_server(new QLineEdit(this)),
-      m_email(new QLineEdit(this)), m_password(new QLineEdit(this)), m_error(new QLabel(this)),
+      m_email(new QLineEdit(this)), m_password(new QLineEdit(this)), m_managed(new QLabel(this)),
+      m_totpLabel(new QLabel(tr("&Code:"), this)), m_totp(new QLineEdit(this)),
+      m_forgetCertificate(new QPushButton(tr("Forget approved certificate"), this)), m_error(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Sign in to Gatehouse"));
@@ -30,12 +35,35 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
 
     m_server->setPlaceholderText(tr("https://portal.example.com"));
     m_server->setAccessibleName(tr("Server address"));
-    m_server->setText(session->settings()->serverUrl().toString());
+    const auto server = session->settings()->serverUrlSetting();
+    m_server->setText(server.value.toString());
+    // An address IT has fixed stays visible but cannot be edited (never hidden).
+    m_server->setEnabled(!server.enforced);
+    m_managed->setText(tr("Managed by your organisation"));
+    m_managed->setAccessibleName(tr("Server address is managed by your organisation"));
+    m_managed->setToolTip(tr("Set by IT in %1").arg(server.origin));
+    m_managed->setStyleSheet(QStringLiteral("color: palette(mid); font-style: italic;"));
+    m_managed->setVisible(server.enforced);
     m_email->setPlaceholderText(tr("you@yourfirm.com"));
     m_email->setAccessibleName(tr("Email"));
     m_email->setText(session->settings()->lastEmail());
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setAccessibleName(tr("Password"));
+    m_totp->setAccessibleName(tr("Authenticator code"));
+    m_totp->setPlaceholderText(tr("6 digits from your authenticator app"));
+    m_totp->setMaxLength(8);
+    m_totp->setVisible(false);
+    m_totpLabel->setBuddy(m_totp);
+    m_totpLabel->setVisible(false);
+    m_forgetCertificate->setAccessibleName(tr("Forget approved certificate"));
+    m_forgetCertificate->setToolTip(tr("Use when IT has replaced the server's certificate"));
+    m_forgetCertificate->setVisible(false);
+    connect(m_forgetCertificate, &QPushButton::clicked, this, [this] {
+        const QUrl url(m_server->text().trimmed());
+        m_session->settings()->setPinnedCertificate(CertificateTrust::serverKey(url), QString());
+        m_forgetCertificate->setVisible(false);
+        showError(tr("The approval was removed. Sign in again to review the new certificate."));
+    });
 
     m_error->setWordWrap(true);
     m_error->setVisible(false);
@@ -50,13 +78,16 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Server:"), m_server);
+    form->addRow(QString(), m_managed);
     form->addRow(tr("&Email:"), m_email);
     form->addRow(tr("&Password:"), m_password);
+    form->addRow(m_totpLabel, m_totp);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_reason);
     layout->addLayout(form);
     layout->addWidget(m_error);
+    layout->addWidget(m_forgetCertificate, 0, Qt::AlignLeft);
     layout->addWidget(m_buttons);
     setMinimumWidth(420);
 
@@ -115,9 +146,10 @@ void SignInDialog::setBusy(bool busy)
 {
     m_busy = busy;
     m_signIn->setEnabled(!busy);
-    m_server->setEnabled(!busy);
+    m_server->setEnabled(!busy && m_session->settings()->serverUrlChangeable());
     m_email->setEnabled(!busy);
     m_password->setEnabled(!busy);
+    m_totp->setEnabled(!busy);
     m_signIn->setText(busy ? tr("Signing in…") : tr("Sign in"));
 }
 
@@ -145,19 +177,30 @@ void SignInDialog::submit()
     setBusy(true);
     QPointer<SignInDialog> guard(this);
     const QUrl server(m_server->text().trimmed(), QUrl::StrictMode);
-    m_session->signIn(server, m_email->text().trimmed(), m_password->text(), [guard](Result<void> r) {
-        if (!guard)
-            return;
-        guard->setBusy(false);
-        if (!r) {
-            guard->showError(r.error().message);
-            guard->m_password->selectAll();
-            guard->m_password->setFocus();
-            return;
-        }
-        guard->m_password->clear();
-        guard->accept();
-    });
+    m_session->signIn(server, m_email->text().trimmed(), m_password->text(), m_totp->text().trimmed(),
+                      [guard](Result<void> r) {
+                          if (!guard)
+                              return;
+                          guard->setBusy(false);
+                          if (!r && r.error().code == u"totp_required") {
+                              // The account has two-factor sign-in: ask for the code and keep the password.
+                              guard->m_totpLabel->setVisible(true);
+                              guard->m_totp->setVisible(true);
+                              guard->showError(tr("Enter the 6-digit code from your authenticator app."));
+                              guard->m_totp->setFocus();
+                              return;
+                          }
+                          if (!r && r.error().code == ErrorCode::CertificateChanged)
+                              guard->m_forgetCertificate->setVisible(true);
+                          if (!r) {
+                              guard->showError(r.error().message);
+                              guard->m_password->selectAll();
+                              guard->m_password->setFocus();
+                              return;
+                          }
+                          guard->m_password->clear();
+                          guard->accept();
+                      });
 }
 
 } // namespace Gatehouse

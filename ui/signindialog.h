@@ -30,6 +30,9 @@ public:
     static QString validateEmail(const QString &text);
 
     QString errorText() const;
+    QLineEdit *serverEdit() const { return m_server; }
+    QLabel *managedNote() const { return m_managed; }
+    QLineEdit *totpEdit() const { return m_totp; }
 
 private:
     void submit();
@@ -41,6 +44,10 @@ private:
     QLineEdit *m_server;
     QLineEdit *m_email;
     QLineEdit *m_password;
+    QLabel *m_managed;
+    QLabel *m_totpLabel;
+    QLineEdit *m_totp;
+    QPushButton *m_forgetCertificate;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
     QPushButton *m_signIn;

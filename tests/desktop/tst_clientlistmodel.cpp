@@ -158,8 +158,99 @@ private slots:
         model.fetchMore(QModelIndex());
         const auto idx = model.index(0, ClientListModel::RequireSignIn);
         QCOMPARE(idx.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+        // The lock is a checkbox that toggles on the server, except while offline.
+        QVERIFY(model.flags(idx) & Qt::ItemIsUserCheckable);
+        model.setEditable(false);
         QVERIFY(!(model.flags(idx) & Qt::ItemIsUserCheckable));
+        QVERIFY(!model.setData(idx, Qt::Checked, Qt::CheckStateRole));
         QCOMPARE(model.index(0, ClientListModel::LastAccess).data().toString(), QStringLiteral("never"));
+    }
+
+    void setData_checkLock_updatesRowAtOnceAndAsksForServerChange()
+    {
+        ClientListModel model(&m_cache);
+        model.fetchMore(QModelIndex());
+        QSignalSpy toggled(&model, &ClientListModel::requireSignInToggled);
+        const auto idx = model.index(2, ClientListModel::RequireSignIn);
+        QVERIFY(model.setData(idx, Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(idx.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+        QCOMPARE(toggled.size(), 1);
+        QCOMPARE(toggled.first().at(0).toLongLong(),
+                 model.index(2, 0).data(ClientListModel::ClientIdRole).toLongLong());
+        QCOMPARE(toggled.first().at(1).toBool(), true);
+        // Not a column that edits, not a role that edits: nothing happens.
+        QVERIFY(!model.setData(model.index(2, ClientListModel::Name), QStringLiteral("x"), Qt::EditRole));
+        QCOMPARE(toggled.size(), 1);
+    }
+
+    void sort_eachColumnBothWays_pagesMatchSqlOrderWithoutGaps_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<bool>("descending");
+        for (int c = 0; c < ClientListModel::ColumnCount; ++c) {
+            QTest::addRow("column %d asc", c) << c << false;
+            QTest::addRow("column %d desc", c) << c << true;
+        }
+    }
+
+    void sort_eachColumnBothWays_pagesMatchSqlOrderWithoutGaps()
+    {
+        QFETCH(int, column);
+        QFETCH(bool, descending);
+        ClientListModel model(&m_cache);
+        model.setPageSize(333);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        while (model.canFetchMore(QModelIndex()))
+            model.fetchMore(QModelIndex());
+        QCOMPARE(model.rowCount(), int(m_cache.clientCount()));
+        QSet<qint64> ids;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const auto c = *model.clientAt(row);
+            QVERIFY(!ids.contains(c.id));
+            ids.insert(c.id);
+            if (row == 0)
+                continue;
+            const auto p = *model.clientAt(row - 1);
+            const auto a = LocalCache::sortKey(p, ClientSort(column));
+            const auto b = LocalCache::sortKey(c, ClientSort(column));
+            int cmp = a.typeId() == QMetaType::QString ? a.toString().compare(b.toString(), Qt::CaseInsensitive)
+                                                       : (a.toLongLong() < b.toLongLong()   ? -1
+                                                          : a.toLongLong() > b.toLongLong() ? 1
+                                                                                            : 0);
+            if (cmp == 0)
+                cmp = p.id < c.id ? -1 : 1;
+            QVERIFY2(descending ? cmp > 0 : cmp < 0, qPrintable(QStringLiteral("row %1").arg(row)));
+        }
+    }
+
+    void setStatusFilter_withText_returnsOnlyMatchingStatus()
+    {
+        // Revoke a few rows in a scratch copy of the data: status and text combine.
+        QTemporaryDir dir;
+        LocalCache cache;
+        QVERIFY(cache.open(dir.filePath(QStringLiteral("s.sqlite"))).ok());
+        ClientPage page;
+        for (int i = 1; i <= 50; ++i) {
+            ClientRecord c;
+            c.id = i;
+            c.name = QStringLiteral("Person %1").arg(i);
+            c.status = i % 5 == 0 ? ClientStatus::Revoked : ClientStatus::Active;
+            page.clients << c;
+        }
+        page.nextCursor = QStringLiteral("c");
+        QVERIFY(cache.applyClientPage(page).ok());
+        ClientListModel model(&cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setStatusFilter(ClientStatus::Revoked);
+        QCOMPARE(model.rowCount(), 10);
+        QCOMPARE(model.matchingCount(), 10);
+        model.setFilterText(QStringLiteral("Person 4"));
+        // Revoked and containing "Person 4": 40 and 45 (4 and 41..49 are active).
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.clientAt(0)->name, QStringLiteral("Person 40"));
+        model.setStatusFilter(std::nullopt);
+        QCOMPARE(model.rowCount(), 11);
     }
 
     void fetchMore_hundredThousandClients_eachPageAndFilterStayFast()

@@ -119,7 +119,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(session.isSignedIn(), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(window.clientView()->model()->rowCount(), 4, 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.statusText().startsWith(QStringLiteral("Signed in as Paula — synced ")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.statusText().startsWith(QStringLiteral("Signed in as Paula — 4 clients — synced ")), 5000);
         QCOMPARE(shownNames(window.clientView()),
                  (QStringList{QStringLiteral("Anna Bianchi"), QStringLiteral("Bruno Gialli"),
                               QStringLiteral("Carla Neri"), QStringLiteral("Carlo Rossi")}));

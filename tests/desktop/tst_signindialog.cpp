@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "model/appsettings.h"
+#include "model/secretstore.h"
+#include "model/session.h"
 #include "ui/signindialog.h"
 
+#include <QLabel>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Gatehouse;
@@ -51,6 +58,43 @@ private slots:
         QFETCH(QString, email);
         QFETCH(bool, accepted);
         QCOMPARE(SignInDialog::validateEmail(email).isEmpty(), accepted);
+    }
+
+    void construct_serverEnforcedByPolicy_fieldDisabledWithManagedNote()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QTemporaryDir dir;
+        const auto policyPath = dir.filePath(QStringLiteral("policy.conf"));
+        {
+            QSettings policy(policyPath, QSettings::IniFormat);
+            policy.setValue(QStringLiteral("connection/server_url"), QStringLiteral("https://portal.firm.example"));
+        }
+        PolicySources sources;
+        sources.push_back(std::make_unique<QSettingsPolicySource>(
+            policyPath, std::make_unique<QSettings>(policyPath, QSettings::IniFormat)));
+        AppSettings settings(dir.filePath(QStringLiteral("user.ini")), std::move(sources));
+        SecretStore secrets;
+        Session session(&settings, &secrets);
+        SignInDialog dialog(&session);
+        dialog.show();
+        QCOMPARE(dialog.serverEdit()->text(), QStringLiteral("https://portal.firm.example"));
+        QVERIFY(!dialog.serverEdit()->isEnabled());
+        QVERIFY(dialog.serverEdit()->isVisible()); // shown, never hidden
+        QVERIFY(dialog.managedNote()->isVisible());
+        QCOMPARE(dialog.managedNote()->text(), QStringLiteral("Managed by your organisation"));
+    }
+
+    void construct_noPolicy_serverEditableWithoutNote()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("user.ini")));
+        SecretStore secrets;
+        Session session(&settings, &secrets);
+        SignInDialog dialog(&session);
+        dialog.show();
+        QVERIFY(dialog.serverEdit()->isEnabled());
+        QVERIFY(!dialog.managedNote()->isVisible());
     }
 };
 

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "auditstore.h"
+
+#include "common/apitypes.h"
+#include "common/errorcode.h"
+#include "localcache.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Gatehouse {
+
+namespace {
+
+const QString kCursor = QStringLiteral("audit_cursor");
+const QString kVerifiedId = QStringLiteral("audit_verified_id");
+const QString kVerifiedHash = QStringLiteral("audit_verified_hash");
+const QString kFailedId = QStringLiteral("audit_failed_id");
+const QString kFailure = QStringLiteral("audit_failure");
+
+QString state(const QSqlDatabase &db, const QString &key)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+bool setState(QSqlQuery &q, const QString &key, const QString &value)
+{
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"));
+    q.addBindValue(key);
+    // A null QString binds as SQL NULL; the column is NOT NULL.
+    q.addBindValue(value.isNull() ? QStringLiteral("") : value);
+    return q.exec();
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped;
+    for (const QChar ch : text) {
+        if (ch == u'\\' || ch == u'%' || ch == u'_')
+            escaped += u'\\';
+        escaped += ch;
+    }
+    return u'%' + escaped + u'%';
+}
+
+Error storageError(const QString &what, const QString &detail)
+{
+    return Error{QString(ErrorCode::StorageError),
+                 AuditStore::tr("%1 in the local cache (%2). Check free disk space; if the file is damaged, delete "
+                                "it and Gatehouse will download everything again.")
+                     .arg(what, detail)};
+}
+
+// The first event id at or after `t` (or after the last when none), using the time
+// index; ids and times grow together, so a date range becomes an id range and the
+// newest-first scan by id stays a range scan.
+qint64 firstIdAtOrAfter(const QSqlDatabase &db, const QDateTime &t)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id FROM audit_events WHERE time >= ? ORDER BY time LIMIT 1"));
+    q.addBindValue(toWireTime(t));
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    return std::numeric_limits<qint64>::max();
+}
+
+} // namespace
+
+qint64 AuditStore::cursor() const
+{
+    return state(m_cache->database(), kCursor).toLongLong();
+}
+
+ChainStatus AuditStore::chainStatus() const
+{
+    const auto db = m_cache->database();
+    ChainStatus s;
+    s.verifiedUpTo = state(db, kVerifiedId).toLongLong();
+    s.failedAt = state(db, kFailedId).toLongLong();
+    s.failure = state(db, kFailure);
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM audit_events")) && q.next())
+        s.eventCount = q.value(0).toLongLong();
+    return s;
+}
+
+Result<void> AuditStore::applyPage(const QList<AuditEvent> &events)
+{
+    if (events.isEmpty())
+        return {};
+    auto db = m_cache->database();
+    qint64 verifiedId = state(db, kVerifiedId).toLongLong();
+    QString lastHash = state(db, kVerifiedHash);
+    qint64 failedId = state(db, kFailedId).toLongLong();
+    QString failure = state(db, kFailure);
+    if (lastHash.isEmpty() && verifiedId == 0)
+        lastHash = AuditEvent::genesisHash();
+
+    if (!db.transaction())
+        return storageError(tr("Cannot start a transaction"), db.lastError().text());
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT OR REPLACE INTO audit_events (id, time, type, actor_kind, actor_id, "
+                                  "actor_label, client_id, address, user_agent, details, prev_hash, hash) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const auto &e : events) {
+        // Verification stops at the first failure and stays failed: later events
+        // cannot be vouched for once a link is broken.
+        if (failedId == 0) {
+            if (e.prevHash != lastHash) {
+                failedId = e.id;
+                failure =
+                    tr("event %1 does not link to the event before it (an entry was removed or altered)").arg(e.id);
+            } else if (e.computeHash() != e.hash) {
+                failedId = e.id;
+                failure = tr("event %1 was changed after it was recorded (its hash does not match)").arg(e.id);
+            } else {
+                verifiedId = e.id;
+                lastHash = e.hash;
+            }
+        }
+        insert.addBindValue(e.id);
+        insert.addBindValue(toWireTime(e.time));
+        insert.addBindValue(e.type);
+        insert.addBindValue(e.actorKind);
+        insert.addBindValue(e.actorId);
+        insert.addBindValue(e.actorLabel);
+        insert.addBindValue(e.clientId);
+        insert.addBindValue(e.address);
+        insert.addBindValue(e.userAgent);
+        insert.addBindValue(QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact)));
+        insert.addBindValue(e.prevHash);
+        insert.addBindValue(e.hash);
+        if (!insert.exec()) {
+            const auto err = storageError(tr("Cannot save audit events"), insert.lastError().text());
+            db.rollback();
+            return err;
+        }
+    }
+    QSqlQuery q(db);
+    const bool ok = setState(q, kCursor, QString::number(events.constLast().id)) &&
+                    setState(q, kVerifiedId, QString::number(verifiedId)) && setState(q, kVerifiedHash, lastHash) &&
+                    setState(q, kFailedId, QString::number(failedId)) && setState(q, kFailure, failure);
+    if (!ok || !db.commit()) {
+        const auto err = storageError(tr("Cannot save audit events"), q.lastError().text());
+        db.rollback();
+        return err;
+    }
+    return {};
+}
+
+QString AuditStore::whereClause(const AuditFilter &f) const
+{
+    QStringList where{QStringLiteral("e.id < :upper"), QStringLiteral("e.id >= :lower")};
+    if (f.clientId > 0)
+        where << QStringLiteral("e.client_id = :client");
+    if (!f.clientText.isEmpty())
+        where << QStringLiteral("e.client_id IN (SELECT id FROM clients WHERE name LIKE :ctext ESCAPE '\\')");
+    if (!f.type.isEmpty())
+        where << QStringLiteral("e.type = :type");
+    if (!f.actor.isEmpty())
+        where << QStringLiteral("e.actor_label = :actor COLLATE NOCASE");
+    if (!f.text.isEmpty())
+        where << QStringLiteral("(e.type LIKE :t ESCAPE '\\' OR e.actor_label LIKE :t ESCAPE '\\' OR e.address LIKE "
+                                ":t ESCAPE '\\' OR e.user_agent LIKE :t ESCAPE '\\' OR e.details LIKE :t ESCAPE '\\')");
+    return where.join(QStringLiteral(" AND "));
+}
+
+bool AuditStore::prepare(QSqlQuery &q, const QString &columns, const AuditFilter &f, qint64 beforeId, int limit) const
+{
+    const auto db = m_cache->database();
+    qint64 upper = beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max();
+    qint64 lower = 0;
+    if (f.to.isValid())
+        upper = qMin(upper, firstIdAtOrAfter(db, f.to));
+    if (f.from.isValid())
+        lower = firstIdAtOrAfter(db, f.from);
+    const QString sql = QStringLiteral("SELECT %1 FROM audit_events e LEFT JOIN clients c ON c.id = e.client_id "
+                                       "WHERE %2 ORDER BY e.id DESC LIMIT :limit")
+                            .arg(columns, whereClause(f));
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return false;
+    q.bindValue(QStringLiteral(":upper"), upper);
+    q.bindValue(QStringLiteral(":lower"), lower);
+    if (f.clientId > 0)
+        q.bindValue(QStringLiteral(":client"), f.clientId);
+    if (!f.clientText.isEmpty())
+        q.bindValue(QStringLiteral(":ctext"), likePattern(f.clientText));
+    if (!f.type.isEmpty())
+        q.bindValue(QStringLiteral(":type"), f.type);
+    if (!f.actor.isEmpty())
+        q.bindValue(QStringLiteral(":actor"), f.actor);
+    if (!f.text.isEmpty())
+        q.bindValue(QStringLiteral(":t"), likePattern(f.text));
+    q.bindValue(QStringLiteral(":limit"), limit);
+    return q.exec();
+}
+
+namespace {
+const QString kFullColumns =
+    QStringLiteral("e.id, e.time, e.type, e.actor_kind, e.actor_id, e.actor_label, e.client_id, e.address, "
+                   "e.user_agent, e.details, e.prev_hash, e.hash, ifnull(c.name, '')");
+
+AuditRow fullRow(const QSqlQuery &q)
+{
+    AuditRow r;
+    auto &e = r.event;
+    e.id = q.value(0).toLongLong();
+    e.time = fromWireTime(q.value(1).toString());
+    e.type = q.value(2).toString();
+    e.actorKind = q.value(3).toString();
+    e.actorId = q.value(4).toLongLong();
+    e.actorLabel = q.value(5).toString();
+    e.clientId = q.value(6).toLongLong();
+    e.address = q.value(7).toString();
+    e.userAgent = q.value(8).toString();
+    e.details = QJsonDocument::fromJson(q.value(9).toString().toUtf8()).object();
+    e.prevHash = q.value(10).toString();
+    e.hash = q.value(11).toString();
+    r.clientName = q.value(12).toString();
+    return r;
+}
+} // namespace
+
+Result<QList<AuditRow>> AuditStore::page(const AuditFilter &f, qint64 beforeId, int limit) const
+{
+    QSqlQuery q(m_cache->database());
+    if (!prepare(q, kFullColumns, f, beforeId, limit))
+        return storageError(tr("Cannot read the audit log"), q.lastError().text());
+    QList<AuditRow> rows;
+    rows.reserve(limit);
+    while (q.next())
+        rows.append(fullRow(q));
+    return rows;
+}
+
+QString AuditStore::intern(const QString &s) const
+{
+    // Implicit sharing: every row with the same type or actor points at one buffer.
+    const auto it = m_strings.constFind(s);
+    if (it != m_strings.cend())
+        return *it;
+    if (m_strings.size() > 50000)
+        m_strings.clear(); // a bound, in case of many distinct values
+    m_strings.insert(s);
+    return s;
+}
+
+Result<QList<AuditListRow>> AuditStore::listPage(const AuditFilter &f, qint64 beforeId, int limit) const
+{
+    QSqlQuery q(m_cache->database());
+    if (!prepare(q,
+                 QStringLiteral("e.id, e.time, e.type, e.actor_label, e.actor_kind, e.client_id, e.address, e.details, "
+                                "ifnull(c.name, '')"),
+                 f, beforeId, limit))
+        return storageError(tr("Cannot read the audit log"), q.lastError().text());
+    QList<AuditListRow> rows;
+    rows.reserve(limit);
+    while (q.next()) {
+        AuditListRow r;
+        r.id = q.value(0).toLongLong();
+        r.timeMs = fromWireTime(q.value(1).toString()).toMSecsSinceEpoch();
+        r.type = intern(q.value(2).toString());
+        const auto actor = q.value(3).toString();
+        r.actor = intern(actor.isEmpty() ? q.value(4).toString() : actor);
+        r.clientId = q.value(5).toLongLong();
+        const auto address = q.value(6).toString();
+        r.address = intern(address);
+        const auto details = q.value(7).toString();
+        if (details != u"{}")
+            r.details = details.toUtf8();
+        r.clientName = intern(q.value(8).toString());
+        rows.append(std::move(r));
+    }
+    return rows;
+}
+
+std::optional<AuditRow> AuditStore::event(qint64 id) const
+{
+    QSqlQuery q(m_cache->database());
+    q.prepare(QStringLiteral("SELECT %1 FROM audit_events e LEFT JOIN clients c ON c.id = e.client_id WHERE e.id = ?")
+                  .arg(kFullColumns));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return fullRow(q);
+}
+
+QStringList AuditStore::knownTypes() const
+{
+    // DISTINCT over the (type, id) index skips from type to type: cheap even at 1M rows.
+    QSqlQuery q(m_cache->database());
+    QStringList types;
+    if (q.exec(QStringLiteral("SELECT DISTINCT type FROM audit_events ORDER BY type"))) {
+        while (q.next())
+            types << q.value(0).toString();
+    }
+    return types;
+}
+
+} // namespace Gatehouse

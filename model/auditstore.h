@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/auditevent.h"
+#include "common/result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <optional>
+
+class QSqlQuery;
+
+namespace Gatehouse {
+
+class LocalCache;
+
+// What the viewer filters by; every field is evaluated in SQL.
+struct AuditFilter
+{
+    qint64 clientId = 0; // exact client
+    QString clientText;  // clients whose name contains this
+    QString type;        // exact event type
+    QString actor;       // actor label (email or name), case-insensitive exact
+    QDateTime from, to;  // UTC, [from, to)
+    QString text;        // free text in type, actor, address, device and details
+
+    bool isEmpty() const
+    {
+        return clientId == 0 && clientText.isEmpty() && type.isEmpty() && actor.isEmpty() && !from.isValid() &&
+               !to.isValid() && text.isEmpty();
+    }
+};
+
+// The result of re-verifying the synced hash chain (R4).
+struct ChainStatus
+{
+    qint64 verifiedUpTo = 0; // last event id whose hash and link checked out
+    qint64 failedAt = 0;     // first event that failed, 0 when none
+    QString failure;         // why, in words
+    qint64 eventCount = 0;
+};
+
+// One row of the audit viewer: the event plus the client's name for display.
+struct AuditRow
+{
+    AuditEvent event;
+    QString clientName;
+};
+
+// What the viewer keeps per loaded row: only what its columns show, with repeated
+// strings (types, actors, client names) shared, so a million loaded rows stay within
+// the memory budget. The full event is read by id when someone looks at it.
+struct AuditListRow
+{
+    qint64 id = 0;
+    qint64 timeMs = 0; // UTC milliseconds since the epoch
+    qint64 clientId = 0;
+    QString type;
+    QString actor;
+    QString clientName;
+    QString address;
+    QByteArray details; // compact JSON, decoded only for display
+};
+
+// The local copy of the audit log inside the LocalCache's database. Pages from the
+// server are applied in one transaction together with the sync cursor and the chain
+// verification state, so an interrupted sync never leaves a half-applied page or a
+// verification claim about events that are not there.
+class AuditStore
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditStore)
+
+public:
+    explicit AuditStore(LocalCache *cache) : m_cache(cache) {}
+
+    // The id to ask the server to continue after (0 before the first sync).
+    qint64 cursor() const;
+    // Appends events (oldest first), re-verifying each link of the chain.
+    Result<void> applyPage(const QList<AuditEvent> &events);
+    ChainStatus chainStatus() const;
+
+    // Up to `limit` events matching `filter`, newest first, with ids below `beforeId`
+    // (0: from the newest).
+    Result<QList<AuditRow>> page(const AuditFilter &filter, qint64 beforeId, int limit) const;
+    // The same page in the viewer's compact form.
+    Result<QList<AuditListRow>> listPage(const AuditFilter &filter, qint64 beforeId, int limit) const;
+    std::optional<AuditRow> event(qint64 id) const;
+    // The distinct event types present, for the filter's list.
+    QStringList knownTypes() const;
+
+private:
+    QString whereClause(const AuditFilter &filter) const;
+    bool prepare(QSqlQuery &q, const QString &columns, const AuditFilter &filter, qint64 beforeId, int limit) const;
+    QString intern(const QString &s) const;
+
+    LocalCache *m_cache;
+    mutable QSet<QString> m_strings;
+};
+
+} // namespace Gatehouse

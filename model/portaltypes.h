@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/apitypes.h"
+#include "common/auditevent.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+// Shapes of the staff API v1 additions the desktop app reads (docs/api.md). The
+// server builds them in its own code; these are only the desktop's readers.
+namespace Gatehouse {
+
+// An open client session or a verified browser: a small public row id, never the secret.
+struct AccessEntry
+{
+    qint64 id = 0;
+    QDateTime since; // created_at (session) or verified_at (browser), UTC
+    QDateTime lastSeenAt;
+    QString address;
+    QString device;
+
+    static AccessEntry fromJson(const QJsonObject &json, const QString &sinceKey);
+};
+
+struct DocumentInfo
+{
+    qint64 id = 0;
+    QString name;
+    qint64 size = 0;
+    QString contentType;
+    QDateTime createdAt;
+
+    static DocumentInfo fromJson(const QJsonObject &json);
+};
+
+// A freshly issued magic link: shown once, never stored by the app.
+struct IssuedLink
+{
+    QString portalUrl;
+    QDateTime expiresAt;
+    ClientRecord client;
+};
+
+struct UploadedDocument
+{
+    DocumentInfo document;
+    QString documentUrl;
+};
+
+struct AuditPage
+{
+    QList<AuditEvent> events;
+    bool hasMore = false;
+};
+
+struct NewStaff
+{
+    StaffMember staff;
+    QString initialPassword; // only when the server generated one
+};
+
+// Query of GET /audit (used live for a client's recent events and for sync).
+struct AuditQuery
+{
+    qint64 afterId = -1; // >= 0: oldest first from here (sync order)
+    qint64 beforeId = 0;
+    int limit = 200;
+    qint64 clientId = 0;
+    QString type;
+};
+
+} // namespace Gatehouse
