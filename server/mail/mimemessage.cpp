@@ -42,15 +42,32 @@ void appendPart(QByteArray &out, const QByteArray &boundary, const QByteArray &c
 QByteArray MimeMessage::encodeHeaderWord(const QString &text)
 {
     const QString line = singleLine(text);
-    if (isPlainAscii(line))
-        return line.toLatin1();
-    // Encoded words are at most 75 characters: split the UTF-8 into chunks that never
-    // cut a character in two (45 bytes → 60 base64 characters + 12 of framing).
+    if (isPlainAscii(line)) {
+        // Fold long plain headers at spaces (RFC 5322 §2.2.3), so lines stay readable.
+        QByteArray out;
+        int column = 0;
+        for (const QByteArray &word : line.toLatin1().split(' ')) {
+            if (column > 0 && column + 1 + word.size() > 66) {
+                out += "\r\n";
+                column = 0;
+            }
+            if (!out.isEmpty()) {
+                out += ' ';
+                ++column;
+            }
+            out += word;
+            column += int(word.size());
+        }
+        return out;
+    }
+    // Encoded words are at most 75 characters and header lines should stay under 78:
+    // split the UTF-8 into chunks of at most 39 bytes (52 base64 characters + 12 of
+    // framing, leaving room for "Subject: ") that never cut a character in two.
     const QByteArray utf8 = line.toUtf8();
     QByteArray out;
     qsizetype start = 0;
     while (start < utf8.size()) {
-        qsizetype end = std::min<qsizetype>(start + 45, utf8.size());
+        qsizetype end = std::min<qsizetype>(start + 39, utf8.size());
         while (end < utf8.size() && (uchar(utf8.at(end)) & 0xc0) == 0x80)
             --end; // back off from a continuation byte
         if (!out.isEmpty())
@@ -143,7 +160,7 @@ QByteArray MimeMessage::build() const
     out += "MIME-Version: 1.0\r\n";
     // Tells auto-responders not to answer a message nobody reads replies to (RFC 3834).
     out += "Auto-Submitted: auto-generated\r\n";
-    out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n";
+    out += "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n";
     out += "\r\n";
     out += "This is a multi-part message in MIME format.\r\n\r\n";
     appendPart(out, boundary, "text/plain", text);
