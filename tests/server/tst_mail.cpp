@@ -327,6 +327,25 @@ private slots:
         QCOMPARE(countWithCode(s.smtp, q.checkCode), 1);
     }
 
+    void startTlsRequired_serverWithoutTls_refusesToSendInClear()
+    {
+        // [mail] smtp_starttls = required (the default): a relay that offers no STARTTLS
+        // (this aiosmtpd has no certificate) never receives the link in clear.
+        Setup s;
+        QVERIFY2(s.smtp.start(), qPrintable(s.smtp.errorString()));
+        configure(s.portal, s.smtp);
+        s.portal.setConfig(u"mail/smtp_starttls"_s, u"required"_s);
+        QVERIFY2(startPortal(s), qPrintable(s.portal.errorString()));
+        const Queued q = sendTestMail(s, u"ivy@example.org"_s);
+        QVERIFY(q.id > 0);
+        const auto waiting = waitForEntry(s, q.id, [](const QJsonObject &e) {
+            return e.value(u"state"_s) == u"retrying"_s && e.value(u"attempts"_s).toInt() >= 2;
+        });
+        QCOMPARE(waiting.value(u"state"_s).toString(), u"retrying"_s);
+        QVERIFY(!waiting.value(u"last_error"_s).toString().isEmpty());
+        QCOMPARE(s.smtp.messages().size(), 0);
+    }
+
     void portalStopped_whileMailQueued_deliveredExactlyOnceAfterRestart_data()
     {
         QTest::addColumn<bool>("kill");

@@ -9,6 +9,8 @@
 #include "ratelimit/ratelimiter.h"
 #include "storage/database.h"
 #include "storage/writetransaction.h"
+#include "support/httpprobe.h"
+#include "support/portalprocess.h"
 
 #include <QFile>
 #include <QSqlQuery>
@@ -17,6 +19,7 @@
 
 using namespace Gatehouse;
 using namespace Gatehouse::Server;
+using namespace Gatehouse::Test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -241,6 +244,49 @@ private slots:
         QCOMPARE(validTrustedProxies({entry}, &bad), valid);
         if (!valid)
             QCOMPARE(bad, entry);
+    }
+
+    void signInEndpoint_forwardedFor_countsPerClientOnlyBehindTrustedProxy_data()
+    {
+        QTest::addColumn<QString>("trustedProxies");
+        QTest::addColumn<bool>("perForwardedAddress");
+        QTest::newRow("no trusted proxy: header ignored, one peer") << QString() << false;
+        QTest::newRow("other proxy trusted: header ignored") << u"10.0.0.1"_s << false;
+        QTest::newRow("loopback trusted: each forwarded client counted") << u"127.0.0.1"_s << true;
+    }
+
+    void signInEndpoint_forwardedFor_countsPerClientOnlyBehindTrustedProxy()
+    {
+        // Over real HTTP against the real binary: the public sign-in form is limited per
+        // source address (2 here); distinct X-Forwarded-For values only count as distinct
+        // clients when the TCP peer (127.0.0.1) is a configured proxy.
+        QFETCH(QString, trustedProxies);
+        QFETCH(bool, perForwardedAddress);
+        PortalProcess portal;
+        portal.setConfig(u"ratelimit/sign_in_per_address"_s, u"2"_s);
+        portal.setConfig(u"ratelimit/sign_in_per_email"_s, u"100"_s);
+        if (!trustedProxies.isEmpty())
+            portal.setConfig(u"server/trusted_proxies"_s, trustedProxies);
+        QVERIFY2(portal.start(), qPrintable(portal.errorString()));
+        const QUrl url = portal.baseUrl().resolved(QUrl(u"/portal/sign-in"_s));
+        const auto post = [&](int i, const QByteArray &forwardedFor) {
+            return httpRequest(
+                "POST", url, "email=nobody" + QByteArray::number(i) + "%40example.org",
+                {{"Content-Type", "application/x-www-form-urlencoded"}, {"X-Forwarded-For", forwardedFor}});
+        };
+        QList<int> statuses;
+        for (int i = 0; i < 3; ++i)
+            statuses << post(i, "198.51.100." + QByteArray::number(i + 1)).status;
+        if (perForwardedAddress)
+            QCOMPARE(statuses, (QList<int>{200, 200, 200}));
+        else
+            QCOMPARE(statuses, (QList<int>{200, 200, 429}));
+        // One forwarded client is still limited when it repeats itself.
+        const auto again = post(10, "198.51.100.1");
+        const auto third = post(11, "198.51.100.1");
+        QCOMPARE(third.status, 429);
+        QVERIFY(third.header("Retry-After").toInt() > 3500);
+        Q_UNUSED(again);
     }
 
     void config_trustedProxies_parsedAndValidated()
