@@ -68,7 +68,7 @@ void SyncEngine::fetchNextAuditPage()
 {
     AuditQuery query;
     query.afterId = m_audit.cursor();
-    query.limit = 1000;
+    query.limit = 500; // the server's maximum page
     m_client->audit(query, [this](Result<AuditPage> page) {
         if (!page) {
             // A role change on the server (demoted to paralegal) is not a sync failure.
