@@ -10,6 +10,7 @@
 #include "api/teamapi.h"
 #include "config.h"
 #include "http/router.h"
+#include "pages/sessionroutes.h"
 #include "pages/staticroutes.h"
 #include "portal/portalroutes.h"
 #include "storage/database.h"
@@ -35,6 +36,9 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
 
     // Client access (invite, regenerate, revoke, sessions, browsers, phone codes).
     set->make<ClientAccessApi>(storage, config, keyring).registerRoutes(router);
+    // Client session actions of the pages (sign out, phone status): fixed /portal/... paths,
+    // so before /portal/{token}.
+    set->make<SessionRoutes>(config, database, keyring).registerRoutes(router);
     // The client-facing consume core: /portal/{token}, /portal/sign-in, /portal/hub.
     set->make<PortalRoutes>(config, database, keyring).registerRoutes(router);
 

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sessionroutes.h"
+
+#include "common/auditevent.h"
+#include "config.h"
+#include "formbody.h"
+#include "log.h"
+#include "ratelimit/clientaddress.h"
+#include "sessions/sessioncookie.h"
+#include "storage/database.h"
+#include "storage/sessionstore.h"
+#include "storage/writetransaction.h"
+
+namespace Gatehouse::Server {
+
+SessionRoutes::SessionRoutes(const Config &config, const Database &database, const Keyring &keyring)
+    : m_config(config), m_database(database), m_audit(database), m_sessions(config, keyring), m_pages(config, keyring)
+{}
+
+void SessionRoutes::registerRoutes(Router &router) const
+{
+    const auto open = Access::publicRoute();
+    router.add("POST", QStringLiteral("/portal/sign-out"), open,
+               [this](const RequestContext &c) { return signOut(c, false); });
+    router.add("POST", QStringLiteral("/portal/sign-out-everywhere"), open,
+               [this](const RequestContext &c) { return signOut(c, true); });
+    router.add("GET", QStringLiteral("/portal/phone/status"), open,
+               [this](const RequestContext &c) { return phoneStatus(c); });
+    router.add("POST", QStringLiteral("/portal/phone/continue"), open,
+               [this](const RequestContext &c) { return phoneContinue(c); });
+}
+
+std::optional<HttpResponse> SessionRoutes::refuseWithoutCsrf(const RequestContext &context) const
+{
+    auto form = FormBody::parse(context.request);
+    if (!form)
+        return m_pages.problem(context.request, ProblemPage::BadRequest);
+    if (!m_pages.csrf().verify(context.request, form->value(QStringLiteral("csrf")).toLatin1()))
+        return m_pages.problem(context.request, ProblemPage::CsrfFailed);
+    return std::nullopt;
+}
+
+HttpResponse SessionRoutes::signOut(const RequestContext &context, bool everywhere) const
+{
+    if (auto refused = refuseWithoutCsrf(context))
+        return *refused;
+    const auto now = QDateTime::currentDateTimeUtc();
+    WriteTransaction tx(m_database);
+    if (auto r = tx.begin(); !r)
+        return m_pages.problem(context.request, ProblemPage::ServerError);
+    auto db = tx.connection();
+    auto resolved = m_sessions.resolve(db, context.request, now);
+    if (!resolved) {
+        Log::error(QStringLiteral("sign_out_failed"), {{QStringLiteral("error"), resolved.error().message}});
+        return m_pages.problem(context.request, ProblemPage::ServerError);
+    }
+    HttpResponse page = m_pages.problem(context.request, ProblemPage::SignedOut);
+    // Whatever happens below, this browser forgets its session.
+    page.headers.append({QByteArray("Set-Cookie"), SessionCookie::clearCookie(SessionCookie::SessionName)});
+    if (!resolved->has_value())
+        return page; // nothing to end: signing out twice is not an error
+
+    const auto &session = (*resolved)->row;
+    Result<int> ended = 0;
+    if (everywhere) {
+        ended = SessionStore::endSessions(db, session.clientId);
+    } else {
+        auto one = SessionStore::endSession(db, session.clientId, session.id);
+        ended = one ? Result<int>(*one ? 1 : 0) : Result<int>(one.error());
+    }
+    if (!ended)
+        return m_pages.problem(context.request, ProblemPage::ServerError);
+    if (auto r = SessionStore::bumpClient(db, session.clientId, now); !r)
+        return m_pages.problem(context.request, ProblemPage::ServerError);
+
+    AuditRecord record;
+    record.type = everywhere ? QString(AuditType::SessionsEnded) : QString(AuditType::SessionEnded);
+    record.actorKind = QStringLiteral("client");
+    record.actorId = session.clientId;
+    record.clientId = session.clientId;
+    record.address = clientAddress(context.request, m_config);
+    record.userAgent = QString::fromUtf8(context.request.header("user-agent").left(512));
+    record.details = {{QStringLiteral("reason"), everywhere ? QStringLiteral("client_signed_out_everywhere")
+                                                            : QStringLiteral("client_signed_out")},
+                      {QStringLiteral("session_id"), session.id},
+                      {QStringLiteral("ended"), *ended}};
+    if (auto r = m_audit.append(db, record); !r)
+        return m_pages.problem(context.request, ProblemPage::ServerError);
+    if (auto r = tx.commit(); !r)
+        return m_pages.problem(context.request, ProblemPage::ServerError);
+    return page;
+}
+
+HttpResponse SessionRoutes::phoneStatus(const RequestContext &context) const
+{
+    auto db = m_database.connection();
+    QString state = QStringLiteral("ended");
+    if (db) {
+        auto resolved = m_sessions.resolve(*db, context.request, QDateTime::currentDateTimeUtc());
+        if (!resolved)
+            state = QStringLiteral("error");
+        else if (resolved->has_value())
+            state = (*resolved)->row.pending == u"phone" ? QStringLiteral("pending") : QStringLiteral("confirmed");
+    }
+    HttpResponse r = HttpResponse::json(200, QJsonObject{{QStringLiteral("state"), state}});
+    m_pages.response().addPageHeaders(r);
+    return r;
+}
+
+HttpResponse SessionRoutes::phoneContinue(const RequestContext &context) const
+{
+    if (auto refused = refuseWithoutCsrf(context))
+        return *refused;
+    // The hub decides what this session may see (and renews its id after the
+    // confirmation, B6); never a client-supplied target (B8).
+    HttpResponse r;
+    r.status = 303;
+    r.setHeader("Location", "/portal/hub");
+    m_pages.response().addPageHeaders(r);
+    return r;
+}
+
+} // namespace Gatehouse::Server

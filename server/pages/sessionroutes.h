@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "audit/auditlog.h"
+#include "http/router.h"
+#include "pages.h"
+#include "sessions/clientsessions.h"
+
+namespace Gatehouse::Server {
+
+class Database;
+class Keyring;
+struct Config;
+
+// What a signed-in client does to their own sessions from the pages (SPEC F15, F11):
+//   POST /portal/sign-out              end this browser's session
+//   POST /portal/sign-out-everywhere   end every session of the client
+//   GET  /portal/phone/status          {"state": pending|confirmed|ended} for phone.js
+//   POST /portal/phone/continue        the no-script "Continue" of the phone page
+// Every POST checks the CSRF token first (R5); the session comes only from the signed
+// cookie, so a client reaches only their own sessions (R6).
+class SessionRoutes
+{
+public:
+    SessionRoutes(const Config &config, const Database &database, const Keyring &keyring);
+
+    // Registers fixed paths; call before any "/portal/{token}" route so they match first.
+    void registerRoutes(Router &router) const;
+
+private:
+    HttpResponse signOut(const RequestContext &context, bool everywhere) const;
+    HttpResponse phoneStatus(const RequestContext &context) const;
+    HttpResponse phoneContinue(const RequestContext &context) const;
+    // The CSRF check shared by the POSTs; an empty optional means it passed.
+    std::optional<HttpResponse> refuseWithoutCsrf(const RequestContext &context) const;
+
+    const Config &m_config;
+    const Database &m_database;
+    AuditLog m_audit;
+    ClientSessions m_sessions;
+    Pages m_pages;
+};
+
+} // namespace Gatehouse::Server
