@@ -24,11 +24,11 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     auto set = std::make_unique<RouteSet>();
 
     // Staff API: also installs the bearer-token authenticator for every staff route.
-    set->make<StaffApi>(storage, config).registerRoutes(router);
+    set->make<StaffApi>(storage, config, keyring).registerRoutes(router);
     set->make<ClientsApi>(storage).registerRoutes(router);
     set->make<DocumentsApi>(storage, config).registerRoutes(router);
     set->make<AuditApi>(database).registerRoutes(router);
-    set->make<TeamApi>(storage).registerRoutes(router);
+    set->make<TeamApi>(storage, keyring).registerRoutes(router);
 
     // Other APIs register below, one block each (keep this list in docs/api.md order).
     // Mail outbox for admins: dead letters and retry (F16).

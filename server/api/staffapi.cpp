@@ -29,9 +29,9 @@ Error unauthenticated(const QString &message)
 
 } // namespace
 
-StaffApi::StaffApi(const Storage &storage, const Config &config)
-    : m_storage(storage), m_audit(storage.database()), m_guard(storage.database(), config),
-      m_staffStore(storage.database()), m_tokenTtlHours(config.staffTokenTtlHours)
+StaffApi::StaffApi(const Storage &storage, const Config &config, const Keyring &keyring)
+    : m_storage(storage), m_audit(storage.database()), m_guard(storage.database(), config), m_vault(keyring),
+      m_staffStore(storage.database(), m_vault), m_tokenTtlHours(config.staffTokenTtlHours)
 {}
 
 void StaffApi::registerRoutes(Router &router) const
@@ -191,6 +191,12 @@ HttpResponse StaffApi::completeSignIn(const SignInAttempt &attempt, const StaffM
         if (!*fresh) {
             tx.rollback();
             return signInFailed(attempt, &member, QStringLiteral("totp_reused"), true);
+        }
+        // A secret from before encryption at rest is accepted this once and sealed now,
+        // in the same transaction as the sign-in.
+        if (factor->legacy) {
+            if (auto r = m_staffStore.resealTotp(db, member.id, factor->secret); !r)
+                return Problem::internalError(r.error());
         }
     }
 

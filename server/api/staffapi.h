@@ -10,6 +10,7 @@
 namespace Gatehouse::Server {
 
 struct Config;
+class Keyring;
 
 // The staff REST API under /api/v1 (see docs/api.md) plus /healthz: staff sign-in
 // with bearer tokens, the current account, and the client feed the desktop app syncs.
@@ -18,7 +19,8 @@ struct Config;
 class StaffApi
 {
 public:
-    StaffApi(const Storage &storage, const Config &config);
+    // `keyring` seals TOTP secrets at rest; it must outlive this object.
+    StaffApi(const Storage &storage, const Config &config, const Keyring &keyring);
 
     void registerRoutes(Router &router) const;
 
@@ -53,6 +55,7 @@ private:
     const Storage &m_storage;
     AuditLog m_audit;
     SignInGuard m_guard;
+    TotpVault m_vault; // before m_staffStore, which keeps a reference to it
     StaffStore m_staffStore;
     int m_tokenTtlHours;
 };

@@ -8,12 +8,15 @@
 
 namespace Gatehouse::Server {
 
+class Keyring;
+
 // Staff management for admins (D11) and each member's own TOTP enrolment (R7).
 class TeamApi
 {
 public:
-    explicit TeamApi(const Storage &storage)
-        : m_storage(storage), m_staff(storage.database()), m_audit(storage.database())
+    // `keyring` seals TOTP secrets at rest; it must outlive this object.
+    TeamApi(const Storage &storage, const Keyring &keyring)
+        : m_storage(storage), m_vault(keyring), m_staff(storage.database(), m_vault), m_audit(storage.database())
     {}
 
     void registerRoutes(Router &router) const;
@@ -27,6 +30,7 @@ private:
     HttpResponse confirmTotp(const RequestContext &context) const;
 
     const Storage &m_storage;
+    TotpVault m_vault; // before m_staff, which keeps a reference to it
     StaffStore m_staff;
     AuditLog m_audit;
 };

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "staffstore.h"
 
-#include "auth/totp.h"
 #include "common/errorcode.h"
 
 #include <QSqlError>
@@ -30,13 +29,6 @@ StaffMember memberFrom(const QSqlQuery &q)
     m.disabled = q.value(4).toBool();
     m.totpEnrolled = q.value(5).toBool();
     return m;
-}
-
-QByteArray secretFrom(const QVariant &v)
-{
-    if (v.isNull())
-        return {};
-    return Totp::fromBase32(v.toString()).value_or(QByteArray());
 }
 
 Result<void> exec(QSqlQuery &q, const QString &what)
@@ -115,14 +107,53 @@ Result<StaffStore::TotpState> StaffStore::totp(QSqlDatabase &db, qint64 staffId)
     q.addBindValue(staffId);
     if (!q.exec() || !q.next())
         return storageError(QStringLiteral("cannot read the second factor"), q.lastError());
-    return TotpState{secretFrom(q.value(0)), secretFrom(q.value(1)), q.value(2).toLongLong()};
+    TotpState state;
+    // An enrolled secret that cannot be opened fails the request (fail closed): treating
+    // it as "no second factor" would let a damaged or swapped row skip the code.
+    auto secret = openSecret(staffId, q.value(0), &state.legacy);
+    if (!secret)
+        return secret.error();
+    bool pendingLegacy = false;
+    auto pending = openSecret(staffId, q.value(1), &pendingLegacy);
+    if (!pending)
+        return pending.error();
+    state.secret = *secret;
+    state.pending = *pending;
+    state.lastStep = q.value(2).toLongLong();
+    return state;
+}
+
+Result<QByteArray> StaffStore::openSecret(qint64 staffId, const QVariant &stored, bool *legacy) const
+{
+    if (stored.isNull() || stored.toString().isEmpty())
+        return QByteArray();
+    auto opened = m_vault.open(staffId, stored.toString());
+    if (!opened)
+        return opened.error();
+    *legacy = opened->legacy;
+    return opened->secret;
+}
+
+Result<void> StaffStore::resealTotp(QSqlDatabase &db, qint64 staffId, const QByteArray &secret) const
+{
+    auto sealed = m_vault.seal(staffId, secret);
+    if (!sealed)
+        return sealed.error();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE staff SET totp_secret = ? WHERE id = ? AND totp_secret IS NOT NULL"));
+    q.addBindValue(*sealed);
+    q.addBindValue(staffId);
+    return exec(q, QStringLiteral("cannot re-seal the second factor"));
 }
 
 Result<void> StaffStore::setPendingTotp(QSqlDatabase &db, qint64 staffId, const QByteArray &secret) const
 {
     QSqlQuery q(db);
+    auto sealed = m_vault.seal(staffId, secret);
+    if (!sealed)
+        return sealed.error();
     q.prepare(QStringLiteral("UPDATE staff SET totp_pending_secret = ? WHERE id = ?"));
-    q.addBindValue(Totp::toBase32(secret));
+    q.addBindValue(*sealed);
     q.addBindValue(staffId);
     return exec(q, QStringLiteral("cannot store the pending second factor"));
 }
