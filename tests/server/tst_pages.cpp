@@ -11,10 +11,12 @@
 #include "pages/pages.h"
 #include "secrets/keyring.h"
 
+#include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Gatehouse;
 using namespace Gatehouse::Server;
@@ -360,6 +362,64 @@ private slots:
         QFETCH(QByteArray, ua);
         QFETCH(QString, expected);
         QCOMPARE(Server::describeDevice(ua), expected);
+    }
+
+    // With GATEHOUSE_PAGES_DUMP=DIR, writes every page to DIR/<name>.html, so a browser
+    // can look at pages whose flows are not reachable yet (tests/browser/preview.mjs).
+    void renderAll_dumpDirectorySet_writesEveryPage()
+    {
+        const QString dir = qEnvironmentVariable("GATEHOUSE_PAGES_DUMP");
+        if (dir.isEmpty())
+            QSKIP("GATEHOUSE_PAGES_DUMP not set");
+        const HttpRequest r = requestWithCookie({});
+        HubView hub;
+        hub.clientName = QStringLiteral("Ada Lovelace");
+        hub.matter = QStringLiteral("Purchase of 12 Harbour Street");
+        hub.partnerName = QStringLiteral("Jo Marsh");
+        hub.partnerEmail = QStringLiteral("jo.marsh@firm.test");
+        hub.documents.append({QStringLiteral("Engagement letter.pdf"), 182000,
+                              QDateTime(QDate(2026, 11, 20), QTime(9, 30), Qt::UTC), QStringLiteral("/portal/x")});
+        hub.documents.append({QStringLiteral("Draft contract v2.docx"), 48200,
+                              QDateTime(QDate(2026, 11, 26), QTime(16, 2), Qt::UTC), QStringLiteral("/portal/y")});
+        hub.lastAccess = HubView::Access{QDateTime(QDate(2026, 11, 27), QTime(18, 41), Qt::UTC),
+                                         QStringLiteral("203.0.113.7"), QStringLiteral("Firefox on Windows")};
+        hub.sessions.append({QStringLiteral("Chrome on Linux"), QStringLiteral("127.0.0.1"),
+                             QDateTime(QDate(2026, 11, 28), QTime(9, 1), Qt::UTC),
+                             QDateTime(QDate(2026, 11, 28), QTime(9, 5), Qt::UTC), true});
+        hub.sessions.append({QStringLiteral("Safari on iPhone"), QStringLiteral("198.51.100.20"),
+                             QDateTime(QDate(2026, 11, 25), QTime(7, 12), Qt::UTC),
+                             QDateTime(QDate(2026, 11, 27), QTime(18, 41), Qt::UTC), false});
+        Pages::ProblemOptions resend;
+        resend.resendAction = QStringLiteral("/portal/x/resend");
+        resend.retryAfterSeconds = 2400;
+        const QList<QPair<const char *, HttpResponse>> pages{
+            {"continue", m_pages->continuePage(r, QStringLiteral("/portal/x"), QStringLiteral("Ada"), false)},
+            {"hub", m_pages->hub(r, hub)},
+            {"sign-in", m_pages->signInForm(r)},
+            {"check-email", m_pages->checkEmail()},
+            {"code", m_pages->codeEntry(r, QStringLiteral("/portal/x"))},
+            {"verify", m_pages->verify(r, VerifyView{QStringLiteral("a•••@example.org"), false, {}})},
+            {"verify-code-sent", m_pages->verify(r, VerifyView{QStringLiteral("a•••@example.org"), true, {}})},
+            {"phone", m_pages->phone(r, PhoneView{QStringLiteral("482913"), QStringLiteral("Jo Marsh"), false})},
+            {"document",
+             m_pages->document(DocumentView{QStringLiteral("Engagement letter.pdf"), QStringLiteral("Ada"), 182000,
+                                            QDateTime::currentDateTimeUtc(), QStringLiteral("/d/x/download")})},
+            {"used", m_pages->problem(r, ProblemPage::LinkUsed, resend)},
+            {"expired", m_pages->problem(r, ProblemPage::LinkExpired, resend)},
+            {"not-valid", m_pages->problem(r, ProblemPage::LinkUnknown)},
+            {"revoked", m_pages->problem(r, ProblemPage::AccessRevoked)},
+            {"rate-limited", m_pages->problem(r, ProblemPage::RateLimited, resend)},
+            {"csrf", m_pages->problem(r, ProblemPage::CsrfFailed)},
+            {"signed-out", m_pages->problem(r, ProblemPage::SignedOut)},
+            {"not-signed-in", m_pages->problem(r, ProblemPage::SessionEnded)},
+            {"error", m_pages->problem(r, ProblemPage::ServerError)},
+        };
+        QDir().mkpath(dir);
+        for (const auto &[name, response] : pages) {
+            QFile file(QDir(dir).filePath(QString::fromLatin1(name) + u".html"));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(response.body);
+        }
     }
 
     void maskEmail_keepsDomainHidesLocalPart()
