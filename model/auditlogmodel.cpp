@@ -162,13 +162,13 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
     case Time:
         return time().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case Type:
-        return typeText(r.type);
+        return typeText(m_store->pooled(r.type));
     case Actor:
-        return r.actor;
+        return m_store->pooled(r.actor);
     case Client:
-        return r.clientName.isEmpty() && r.clientId > 0 ? tr("#%1").arg(r.clientId) : r.clientName;
+        return r.clientName == 0 && r.clientId > 0 ? tr("#%1").arg(r.clientId) : m_store->pooled(r.clientName);
     case Address:
-        return r.address;
+        return m_store->pooled(r.address);
     case Summary:
         return r.details.isEmpty() ? QString() : summaryOf(QJsonDocument::fromJson(r.details).object());
     default:

@@ -240,16 +240,19 @@ Result<QList<AuditRow>> AuditStore::page(const AuditFilter &f, qint64 beforeId, 
     return rows;
 }
 
-QString AuditStore::intern(const QString &s) const
+quint32 AuditStore::intern(const QString &s) const
 {
-    // Implicit sharing: every row with the same type or actor points at one buffer.
-    const auto it = m_strings.constFind(s);
-    if (it != m_strings.cend())
+    // Types, actors, client names and addresses repeat across many events; the pool
+    // keeps each once. It only grows while the store lives (one viewer session).
+    if (s.isEmpty())
+        return 0;
+    const auto it = m_poolIndex.constFind(s);
+    if (it != m_poolIndex.cend())
         return *it;
-    if (m_strings.size() > 50000)
-        m_strings.clear(); // a bound, in case of many distinct values
-    m_strings.insert(s);
-    return s;
+    const auto index = quint32(m_pool.size());
+    m_pool.append(s);
+    m_poolIndex.insert(s, index);
+    return index;
 }
 
 Result<QList<AuditListRow>> AuditStore::listPage(const AuditFilter &f, qint64 beforeId, int limit) const
@@ -270,8 +273,7 @@ Result<QList<AuditListRow>> AuditStore::listPage(const AuditFilter &f, qint64 be
         const auto actor = q.value(3).toString();
         r.actor = intern(actor.isEmpty() ? q.value(4).toString() : actor);
         r.clientId = q.value(5).toLongLong();
-        const auto address = q.value(6).toString();
-        r.address = intern(address);
+        r.address = intern(q.value(6).toString());
         const auto details = q.value(7).toString();
         if (details != u"{}")
             r.details = details.toUtf8();

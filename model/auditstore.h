@@ -6,9 +6,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
-#include <QSet>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 class QSqlQuery;
@@ -51,18 +52,19 @@ struct AuditRow
 };
 
 // What the viewer keeps per loaded row: only what its columns show, with repeated
-// strings (types, actors, client names) shared, so a million loaded rows stay within
-// the memory budget. The full event is read by id when someone looks at it.
+// strings (types, actors, client names, addresses) stored once in the store's pool
+// and referenced by index, so a million loaded rows stay within the memory budget
+// (about 70 bytes a row). The full event is read by id when someone looks at it.
 struct AuditListRow
 {
     qint64 id = 0;
     qint64 timeMs = 0; // UTC milliseconds since the epoch
     qint64 clientId = 0;
-    QString type;
-    QString actor;
-    QString clientName;
-    QString address;
-    QByteArray details; // compact JSON, decoded only for display
+    quint32 type = 0; // indexes into AuditStore::pooled()
+    quint32 actor = 0;
+    quint32 clientName = 0;
+    quint32 address = 0;
+    QByteArray details; // compact JSON, empty for "{}", decoded only for display
 };
 
 // The local copy of the audit log inside the LocalCache's database. Pages from the
@@ -88,16 +90,19 @@ public:
     // The same page in the viewer's compact form.
     Result<QList<AuditListRow>> listPage(const AuditFilter &filter, qint64 beforeId, int limit) const;
     std::optional<AuditRow> event(qint64 id) const;
+    // A string of a list row by its pool index.
+    const QString &pooled(quint32 index) const { return m_pool.at(index); }
     // The distinct event types present, for the filter's list.
     QStringList knownTypes() const;
 
 private:
     QString whereClause(const AuditFilter &filter) const;
     bool prepare(QSqlQuery &q, const QString &columns, const AuditFilter &filter, qint64 beforeId, int limit) const;
-    QString intern(const QString &s) const;
+    quint32 intern(const QString &s) const;
 
     LocalCache *m_cache;
-    mutable QSet<QString> m_strings;
+    mutable QStringList m_pool{QString()};
+    mutable QHash<QString, quint32> m_poolIndex;
 };
 
 } // namespace Gatehouse

@@ -23,6 +23,12 @@ const QString kClientColumns = QStringLiteral(
     "id, name, email, matter, partner_id, partner_name, status, require_sign_in, phone_confirmation, version, "
     "change_seq, created_at, updated_at, last_access_at, last_access_address, last_access_device, open_sessions");
 
+// A null QString binds as SQL NULL, which the NOT NULL text columns refuse.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QVariant timeOrNull(const QDateTime &t)
 {
     return t.isValid() ? QVariant(toWireTime(t)) : QVariant(QMetaType::fromType<QString>());
@@ -268,9 +274,15 @@ Result<void> LocalCache::applyClientPage(const ClientPage &page)
     QSqlQuery upsert(db);
     QSqlQuery remove(db);
     QSqlQuery cursor(db);
-    bool ok = upsert.prepare(QStringLiteral("INSERT OR REPLACE INTO clients (%1) VALUES "
-                                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                 .arg(kClientColumns)) &&
+    // An upsert, not INSERT OR REPLACE: REPLACE deletes without firing the delete
+    // trigger that keeps the search index (clients_fts) in step.
+    QStringList assignments;
+    for (const auto &column : kClientColumns.split(QStringLiteral(", ")).mid(1))
+        assignments << column + QStringLiteral(" = excluded.") + column;
+    bool ok = upsert.prepare(QStringLiteral("INSERT INTO clients (%1) VALUES "
+                                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                            "ON CONFLICT (id) DO UPDATE SET %2")
+                                 .arg(kClientColumns, assignments.join(QStringLiteral(", ")))) &&
               remove.prepare(QStringLiteral("DELETE FROM clients WHERE id = ?")) &&
               cursor.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('cursor', ?)"));
     QSqlQuery *failed = ok ? nullptr : &upsert;
@@ -285,11 +297,11 @@ Result<void> LocalCache::applyClientPage(const ClientPage &page)
             continue;
         }
         upsert.addBindValue(c.id);
-        upsert.addBindValue(c.name);
-        upsert.addBindValue(c.email);
-        upsert.addBindValue(c.matter);
+        upsert.addBindValue(text(c.name));
+        upsert.addBindValue(text(c.email));
+        upsert.addBindValue(text(c.matter));
         upsert.addBindValue(c.partnerId > 0 ? QVariant(c.partnerId) : QVariant(QMetaType::fromType<qint64>()));
-        upsert.addBindValue(c.partnerName);
+        upsert.addBindValue(text(c.partnerName));
         upsert.addBindValue(statusName(c.status));
         upsert.addBindValue(c.requireSignIn ? 1 : 0);
         upsert.addBindValue(c.phoneConfirmation ? 1 : 0);
@@ -298,8 +310,8 @@ Result<void> LocalCache::applyClientPage(const ClientPage &page)
         upsert.addBindValue(timeOrNull(c.createdAt));
         upsert.addBindValue(timeOrNull(c.updatedAt));
         upsert.addBindValue(timeOrNull(c.lastAccessAt));
-        upsert.addBindValue(c.lastAccessAddress);
-        upsert.addBindValue(c.lastAccessDevice);
+        upsert.addBindValue(text(c.lastAccessAddress));
+        upsert.addBindValue(text(c.lastAccessDevice));
         upsert.addBindValue(c.openSessions);
         if (!upsert.exec())
             failed = &upsert;
@@ -380,11 +392,27 @@ QString sortExpression(ClientSort sort)
     return QStringLiteral("name COLLATE NOCASE");
 }
 
+// Three characters or more: the trigram index finds the rows (substring match, case
+// folded) without reading every client. Shorter terms use LIKE, whose ordered scan
+// stops early because such terms match nearly everyone.
+bool useSearchIndex(const QString &filter)
+{
+    return filter.size() >= 3;
+}
+
+QString ftsPhrase(QString text)
+{
+    text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + text + u'"';
+}
+
 QStringList whereOf(const ClientListQuery &query)
 {
     QStringList where;
     if (!query.filter.isEmpty())
-        where << kFilterClause;
+        where << (useSearchIndex(query.filter)
+                      ? QStringLiteral("id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH :f)")
+                      : kFilterClause);
     if (query.status)
         where << QStringLiteral("status = :status");
     return where;
@@ -393,7 +421,8 @@ QStringList whereOf(const ClientListQuery &query)
 void bindWhere(QSqlQuery &q, const ClientListQuery &query)
 {
     if (!query.filter.isEmpty())
-        q.bindValue(QStringLiteral(":f"), likePattern(query.filter));
+        q.bindValue(QStringLiteral(":f"),
+                    useSearchIndex(query.filter) ? ftsPhrase(query.filter) : likePattern(query.filter));
     if (query.status)
         q.bindValue(QStringLiteral(":status"), statusName(*query.status));
 }

@@ -53,7 +53,7 @@ private slots:
         LocalCache cache;
         const auto r = cache.open(path());
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
-        QCOMPARE(cache.schemaVersion(), 2);
+        QCOMPARE(cache.schemaVersion(), 3);
         QCOMPARE(cache.journalMode(), QStringLiteral("wal"));
         QSqlQuery q(cache.database());
         QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
@@ -104,7 +104,9 @@ private slots:
         c.lastAccessAt = QDateTime(QDate(2026, 11, 27), QTime(17, 5, 0, 250), Qt::UTC);
         c.lastAccessDevice = QStringLiteral("Firefox on Windows");
         c.openSessions = 2;
-        QVERIFY(cache.applyClientPage(page({c, client(2, QStringLiteral("Luca Bianchi"))}, QStringLiteral("c2"))).ok());
+        const auto applied =
+            cache.applyClientPage(page({c, client(2, QStringLiteral("Luca Bianchi"))}, QStringLiteral("c2")));
+        QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
         QCOMPARE(cache.clientCount(), 2);
         QCOMPARE(cache.cursor(), QStringLiteral("c2"));
         const auto back = cache.client(1);
@@ -167,7 +169,7 @@ private slots:
         }
         LocalCache cache;
         QVERIFY(cache.open(path()).ok());
-        QCOMPARE(cache.schemaVersion(), 2);
+        QCOMPARE(cache.schemaVersion(), 3);
         QCOMPARE(cache.clientCount(), 1);
         QCOMPARE(cache.cursor(), QStringLiteral("c1"));
         const auto same = cache.bindTo(QStringLiteral("https://a.example"), QStringLiteral("ME@firm.com"));
