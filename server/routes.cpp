@@ -12,6 +12,7 @@
 #include "http/router.h"
 #include "pages/sessionroutes.h"
 #include "pages/staticroutes.h"
+#include "pages/verifyroutes.h"
 #include "portal/portalroutes.h"
 #include "storage/database.h"
 #include "storage/storage.h"
@@ -39,6 +40,7 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     // Client session actions of the pages (sign out, phone status): fixed /portal/... paths,
     // so before /portal/{token}.
     set->make<SessionRoutes>(config, database, keyring).registerRoutes(router);
+    set->make<VerifyRoutes>(config, database, keyring).registerRoutes(router);
     // The client-facing consume core: /portal/{token}, /portal/sign-in, /portal/hub.
     set->make<PortalRoutes>(config, database, keyring).registerRoutes(router);
 
