@@ -3,6 +3,7 @@
 
 #include "common/apitypes.h"
 #include "common/errorcode.h"
+#include "storage/tokenstore.h"
 #include "storage/writetransaction.h"
 
 #include <QJsonDocument>
@@ -42,15 +43,16 @@ AuditEvent eventFrom(const QSqlQuery &q)
 
 Result<AuditHead> headOn(QSqlDatabase &db)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")))
+    // Prepared once per thread and connection: every consume appends twice (hot path).
+    auto &q = cachedQuery(db, QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"));
+    if (!q.exec())
         return sqlError(QStringLiteral("cannot read the audit log head"), q);
     AuditHead head;
     if (q.next()) {
         head.id = q.value(0).toLongLong();
         head.hash = q.value(1).toString();
     }
+    q.finish();
     return head;
 }
 
@@ -82,9 +84,8 @@ Result<qint64> AuditLog::append(QSqlDatabase &db, const AuditRecord &record) con
     e.prevHash = head->hash;
     e.hash = e.computeHash();
 
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO audit_events (") + kColumns +
-              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto &q = cachedQuery(db, QStringLiteral("INSERT INTO audit_events (") + kColumns +
+                                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(e.id);
     q.addBindValue(toWireTime(e.time));
     q.addBindValue(e.type);
@@ -99,6 +100,7 @@ Result<qint64> AuditLog::append(QSqlDatabase &db, const AuditRecord &record) con
     q.addBindValue(e.hash);
     if (!q.exec())
         return sqlError(QStringLiteral("cannot append to the audit log"), q);
+    q.finish();
     return e.id;
 }
 

@@ -8,6 +8,13 @@
 
 namespace Gatehouse::Server {
 
+namespace {
+
+std::recursive_timed_mutex g_writers;
+constexpr auto WriterWait = std::chrono::seconds(5); // as PRAGMA busy_timeout
+
+} // namespace
+
 WriteTransaction::WriteTransaction(const Database &database) : m_database(database) {}
 
 WriteTransaction::~WriteTransaction()
@@ -21,10 +28,16 @@ Result<void> WriteTransaction::begin()
     if (!db)
         return db.error();
     m_db = *db;
+    m_turn = std::unique_lock(g_writers, std::defer_lock);
+    if (!m_turn.try_lock_for(WriterWait))
+        return Error{QString(ErrorCode::StorageError),
+                     QStringLiteral("cannot start a write transaction: the database stayed busy")};
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        m_turn = {};
         return Error{QString(ErrorCode::StorageError),
                      QStringLiteral("cannot start a write transaction: %1").arg(q.lastError().text())};
+    }
     m_open = true;
     return {};
 }
@@ -40,6 +53,7 @@ Result<void> WriteTransaction::commit()
                      QStringLiteral("cannot commit a write transaction: %1").arg(q.lastError().text())};
     }
     m_open = false;
+    m_turn = {};
     return {};
 }
 
@@ -50,6 +64,7 @@ void WriteTransaction::rollback()
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("ROLLBACK"));
     m_open = false;
+    m_turn = {};
 }
 
 } // namespace Gatehouse::Server

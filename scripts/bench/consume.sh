@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Link-consumption benchmark (issue 3 "Speed"): one gatehouse-portal on SQLite (WAL) on
+# 127.0.0.1, wrk at 16 connections against POST /portal/<token> and against GET /healthz
+# in the same run. Prints consumptions/s, p99 latency and the ratio to /healthz.
+#
+# The portal runs with [security] link_policy = reusable, so one invite link can be
+# consumed again and again: every request runs the full consume path (the conditional
+# UPDATE, a new session row, the client's last-access update and two audit entries in
+# one write transaction) without seeding millions of single-use tokens.
+#
+# Environment: BUILD_DIR (default build/release; configured with the release preset
+# if the binary is missing), CONNECTIONS (16), DURATION (10s), WRK_THREADS (2),
+# SERVER_THREADS (2), LOG_LEVEL (warning: per-request info logging is measured
+# separately, see docs/performance.md).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD_DIR=${BUILD_DIR:-$ROOT/build/release}
+CONNECTIONS=${CONNECTIONS:-16}
+DURATION=${DURATION:-10s}
+WRK_THREADS=${WRK_THREADS:-2}
+SERVER_THREADS=${SERVER_THREADS:-2}
+LOG_LEVEL=${LOG_LEVEL:-warning}
+PYTHON=/usr/bin/python3
+
+command -v wrk >/dev/null || { echo "consume.sh: wrk is missing; run scripts/bootstrap.sh" >&2; exit 1; }
+BIN=$BUILD_DIR/server/gatehouse-portal
+if [[ ! -x $BIN ]]; then
+    cmake --preset release -B "$BUILD_DIR" -DGATEHOUSE_BUILD_APP=OFF >/dev/null
+    cmake --build "$BUILD_DIR" -j2 --target gatehouse-portal
+fi
+
+WORK=$(mktemp -d)
+SERVER_PID=
+cleanup() {
+    [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+cat >"$WORK/portal.ini" <<INI
+[server]
+address = 127.0.0.1
+port = 0
+threads = $SERVER_THREADS
+[database]
+path = portal.db
+[log]
+level = $LOG_LEVEL
+[security]
+link_policy = reusable
+INI
+
+echo "bench-password-1" | "$BIN" create-admin --config "$WORK/portal.ini" --email bench@firm.example \
+    --role paralegal --password-stdin >/dev/null
+# The "listening" line is logged at info; start at info level only to read the port.
+GATEHOUSE_LOG_LEVEL=info "$BIN" serve --config "$WORK/portal.ini" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+PORT=
+for _ in $(seq 100); do
+    PORT=$(grep -o '"port":[0-9]*' "$WORK/server.log" 2>/dev/null | head -1 | cut -d: -f2 || true)
+    [[ -n $PORT ]] && break
+    sleep 0.1
+done
+[[ -n $PORT ]] || { echo "consume.sh: server did not start:" >&2; cat "$WORK/server.log" >&2; exit 1; }
+BASE=http://127.0.0.1:$PORT
+
+json() { $PYTHON -c "import sys, json; print(json.load(sys.stdin)$1)"; }
+TOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' \
+    -d '{"email":"bench@firm.example","password":"bench-password-1"}' "$BASE/api/v1/session" | json '["token"]')
+AUTH="Authorization: Bearer $TOKEN"
+CLIENT=$(curl -sf -X POST -H "$AUTH" -H 'Content-Type: application/json' \
+    -d '{"name":"Bench Client","email":"bench@client.example","matter":"Benchmark"}' "$BASE/api/v1/clients" | json '["id"]')
+LINK=$(curl -sf -X POST -H "$AUTH" "$BASE/api/v1/clients/$CLIENT/invite" | json '["portal_url"]')
+LINK_PATH=/portal/${LINK##*/portal/}
+# The link works before the load starts (303 to the hub).
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -X POST -d x=1 "$BASE$LINK_PATH")
+[[ $STATUS == 303 ]] || { echo "consume.sh: the link answered $STATUS, not 303" >&2; exit 1; }
+
+run_wrk() { # label, extra args...
+    local label=$1; shift
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$WORK/$label.txt"
+    cat "$WORK/$label.txt" >&2
+}
+rps() { awk '/^Requests\/sec:/ {print $2}' "$WORK/$1.txt"; }
+p99() { awk '$1 == "99%" {print $2}' "$WORK/$1.txt"; }
+errors() { awk '/Non-2xx or 3xx responses:/ {print $5} /Socket errors/ {print}' "$WORK/$1.txt"; }
+
+echo "== warm-up" >&2
+wrk -t1 -c4 -d2s "$BASE/healthz" >/dev/null
+echo "== GET /healthz" >&2
+run_wrk healthz "$BASE/healthz"
+echo "== POST /portal/<token>" >&2
+run_wrk consume -s "$ROOT/scripts/bench/consume.lua" "$BASE$LINK_PATH"
+
+H=$(rps healthz)
+C=$(rps consume)
+RATIO=$($PYTHON -c "print(f'{$C / $H:.2f}')")
+echo
+echo "gatehouse-portal consume benchmark ($CONNECTIONS connections, $DURATION each, server threads $SERVER_THREADS, $(nproc) cores)"
+printf '  GET /healthz            %10s req/s   p99 %s\n' "$H" "$(p99 healthz)"
+printf '  POST /portal/<token>    %10s cons/s  p99 %s\n' "$C" "$(p99 consume)"
+printf '  consume / healthz       %10s\n' "$RATIO"
+BAD=$(errors consume)
+[[ -z $BAD ]] || echo "  consume non-303 answers or socket errors: $BAD"
+SESSIONS=$($PYTHON - "$WORK/portal.db" <<'PY'
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("select count(*) from client_sessions").fetchone()[0])
+PY
+)
+echo "  sessions created        $SESSIONS"
