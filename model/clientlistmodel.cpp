@@ -250,7 +250,7 @@ QVariant ClientListModel::headerData(int section, Qt::Orientation orientation, i
     case Status:
         return tr("Status");
     case RequireSignIn:
-        return tr("Require sign-in");
+        return tr("Lock");
     case LastAccess:
         return tr("Last access");
     case OpenSessions:

@@ -78,12 +78,13 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->setColumnWidth(ClientListModel::Name, 180);
-    m_view->setColumnWidth(ClientListModel::Email, 210);
-    m_view->setColumnWidth(ClientListModel::Matter, 170);
-    m_view->setColumnWidth(ClientListModel::Partner, 130);
-    m_view->setColumnWidth(ClientListModel::Status, 80);
-    m_view->setColumnWidth(ClientListModel::RequireSignIn, 110);
+    m_view->setColumnWidth(ClientListModel::Name, 150);
+    m_view->setColumnWidth(ClientListModel::Email, 190);
+    m_view->setColumnWidth(ClientListModel::Matter, 140);
+    m_view->setColumnWidth(ClientListModel::Partner, 110);
+    m_view->setColumnWidth(ClientListModel::Status, 65);
+    m_view->setColumnWidth(ClientListModel::RequireSignIn, 60);
+    m_view->setColumnWidth(ClientListModel::LastAccess, 95);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_filter, 1);
@@ -101,6 +102,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({860, 440}); // the list gets the room; restored state wins below
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -155,6 +157,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_view->horizontalHeader()->restoreState(settings->windowState(QStringLiteral("main"), QStringLiteral("header")));
     splitter->restoreState(settings->windowState(QStringLiteral("main"), QStringLiteral("splitter")));
     updateActions();
+    if (session->isSignedIn())
+        updateStatus();
 }
 
 MainWindow::~MainWindow()

@@ -4,6 +4,7 @@
 // QWidget::grab() to <out>/app-*.png, so the screenshots show the product as built.
 #include "common/crypto.h"
 #include "model/appsettings.h"
+#include "model/clientactions.h"
 #include "model/clientlistmodel.h"
 #include "model/secretstore.h"
 #include "model/session.h"
@@ -105,6 +106,29 @@ int main(int argc, char *argv[])
         return 1;
     }
     (void)QTest::qWaitFor([&] { return session.sync()->lastSyncedAt().isValid(); }, 30000);
+
+    // Some real history, so the list, detail pane and audit log show a working day:
+    // invitations, a locked client, a revoked one.
+    {
+        auto *model = session.clients();
+        int pending = 0;
+        const auto wait = [&] { (void)QTest::qWaitFor([&] { return pending == 0; }, 15000); };
+        for (int r = 0; r < qMin(8, model->rowCount()); ++r) {
+            const auto c = *model->clientAt(r);
+            ++pending;
+            session.actions()->invite(c.id, [&](Result<IssuedLink>) { --pending; });
+        }
+        wait();
+        if (model->rowCount() > 3) {
+            model->setData(model->index(1, ClientListModel::RequireSignIn), Qt::Checked, Qt::CheckStateRole);
+            ++pending;
+            session.actions()->revoke(model->clientAt(3)->id, QStringLiteral("Matter closed"),
+                                      [&](Result<ClientRecord>) { --pending; });
+            wait();
+        }
+        session.sync()->syncNow();
+        QTest::qWait(2000);
+    }
 
     MainWindow window(&session);
     window.resize(1360, 780);

@@ -152,7 +152,7 @@ private slots:
         ClientListModel model(&m_cache);
         QCOMPARE(model.columnCount(), int(ClientListModel::ColumnCount));
         QCOMPARE(model.headerData(ClientListModel::RequireSignIn, Qt::Horizontal).toString(),
-                 QStringLiteral("Require sign-in"));
+                 QStringLiteral("Lock"));
         QCOMPARE(model.headerData(ClientListModel::LastAccess, Qt::Horizontal).toString(),
                  QStringLiteral("Last access"));
         model.fetchMore(QModelIndex());
