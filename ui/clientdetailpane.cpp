@@ -12,6 +12,7 @@
 #include <QDragEnterEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -64,7 +65,12 @@ ClientDetailPane::ClientDetailPane(Session *session, QWidget *parent)
 {
     setAccessibleName(tr("Client details"));
     setAcceptDrops(true);
-    m_title->setStyleSheet(QStringLiteral("font-size: 15px; font-weight: 600;"));
+    // A font, not a style sheet: style sheets freeze the palette, and the title must
+    // follow a switch between light and dark.
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
     m_title->setAccessibleName(tr("Client name"));
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);

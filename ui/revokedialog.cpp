@@ -60,7 +60,9 @@ RevokeDialog::RevokeDialog(Session *session, const ClientRecord &client, Action 
     layout->addWidget(m_endSessions);
     layout->addWidget(m_revoke);
     layout->addWidget(m_consequence);
-    layout->addWidget(new QLabel(tr("&Reason (required):"), this));
+    auto *reasonLabel = new QLabel(tr("Rea&son (required):"), this);
+    reasonLabel->setBuddy(m_reason);
+    layout->addWidget(reasonLabel);
     layout->addWidget(m_reason);
     layout->addWidget(m_error);
     layout->addWidget(m_link);
