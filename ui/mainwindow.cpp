@@ -14,6 +14,7 @@
 #include "phonecodedialog.h"
 #include "revokedialog.h"
 #include "signindialog.h"
+#include "teamdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -214,6 +215,15 @@ void MainWindow::createActions()
     connect(audit, &QAction::triggered, this, &MainWindow::openAuditLog);
     m_actions.insert(QStringLiteral("audit"), audit);
 
+    auto *team = new QAction(tr("&Team…"), this);
+    team->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(team, &QAction::triggered, this, [this] {
+        auto *dialog = new TeamDialog(m_session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_actions.insert(QStringLiteral("team"), team);
+
     auto *refresh = new QAction(tr("&Refresh"), this);
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, m_session->sync(), &SyncEngine::syncNow);
@@ -257,6 +267,8 @@ void MainWindow::createMenus()
     auto *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions.value(QStringLiteral("refresh")));
     view->addAction(m_actions.value(QStringLiteral("audit")));
+    view->addSeparator();
+    view->addAction(m_actions.value(QStringLiteral("team")));
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     auto *about = help->addAction(tr("&About Gatehouse"));
@@ -290,6 +302,11 @@ void MainWindow::updateActions()
     m_actions.value(QStringLiteral("new-client"))->setEnabled(reason.isEmpty());
     m_actions.value(QStringLiteral("new-client"))->setStatusTip(reason);
     m_detail->setActionsEnabled(reason.isEmpty(), reason);
+    // Team management is for admins (D11); others see it greyed out, with the reason.
+    auto *team = m_actions.value(QStringLiteral("team"));
+    const bool admin = m_session->staff().role == StaffRole::Admin;
+    team->setEnabled(admin && reason.isEmpty());
+    team->setStatusTip(admin ? reason : tr("Only administrators manage the team."));
     if (const auto c = currentClient()) {
         auto *lock = m_actions.value(QStringLiteral("toggle-lock"));
         lock->setText(c->requireSignIn ? tr("Stop requiring &sign-in") : tr("Require &sign-in"));

@@ -17,6 +17,7 @@
 #include "ui/mainwindow.h"
 #include "ui/phonecodedialog.h"
 #include "ui/revokedialog.h"
+#include "ui/teamdialog.h"
 
 #include <QAction>
 #include <QJsonArray>
@@ -31,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTreeWidget>
 
 using namespace Gatehouse;
 using namespace Gatehouse::Test;
@@ -281,6 +283,30 @@ private slots:
         byClient.clientId = m_elena;
         QCOMPARE(idsFromCache(byClient), idsFromServer(QStringLiteral("client_id=%1").arg(m_elena)));
         QVERIFY(!idsFromCache(byClient).isEmpty());
+    }
+
+    void teamDialog_adminAddsAndRerolesColleague_serverAgreesAndSelfDemotionRefused()
+    {
+        TeamDialog dialog(m_a.get());
+        dialog.show();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.list()->topLevelItemCount() >= 2, 10000);
+        dialog.addStaff(QStringLiteral("nina@firm.example"), QStringLiteral("Nina Neri"), StaffRole::Paralegal);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.messageText().contains(QStringLiteral("was added")), 10000);
+        QVERIFY(!dialog.shownPassword().isEmpty()); // generated, shown once
+        const auto staff = api("GET", QStringLiteral("/api/v1/staff")).json().value(QStringLiteral("staff")).toArray();
+        qint64 nina = 0, ada = 0;
+        for (const auto &s : staff) {
+            if (s.toObject().value(QStringLiteral("email")).toString() == u"nina@firm.example")
+                nina = s.toObject().value(QStringLiteral("id")).toInteger();
+            if (s.toObject().value(QStringLiteral("email")).toString() == kAdmin)
+                ada = s.toObject().value(QStringLiteral("id")).toInteger();
+        }
+        QVERIFY(nina > 0 && ada > 0);
+        dialog.setRole(nina, StaffRole::Partner);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.messageText().contains(QStringLiteral("is now")), 10000);
+        QCOMPARE(api("GET", QStringLiteral("/api/v1/staff")).body.contains("\"partner\""), true);
+        dialog.setRole(ada, StaffRole::Paralegal);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.messageText().startsWith(QStringLiteral("The role was not changed")), 10000);
     }
 
     void offline_serverStops_bannerAndDisabledActions_thenRecovers()
