@@ -136,6 +136,7 @@ int serve(const Config &config, const Database &database, const Keyring &keyring
     options.threads = config.threads;
     options.maxBodyBytes = std::uint64_t(config.maxBodyBytes);
     options.maxConnections = config.maxConnections;
+    options.trustedProxies = config.trustedProxies;
     HttpServer server(options, router);
     if (auto listening = server.listen(); !listening)
         return fail(ExitFailure, listening.error().message);

@@ -107,6 +107,15 @@ HttpResponse ClientAccessApi::withClient(const RequestContext &context, const Wo
     if (!client->has_value() || (*client)->deleted)
         return ApiSupport::notFound(QStringLiteral("client"));
     auto response = work(db, **client, QDateTime::currentDateTimeUtc());
+    if (!response && response.error().code == ErrorCode::RateLimited) {
+        // The firm-wide mail budget (B3) is spent: the staff member can retry later, so
+        // this is a 429 with a wait, not a server fault.
+        auto limited = Problem::make(429, ErrorCode::RateLimited,
+                                     QStringLiteral("The portal has sent its hourly allowance of email. Try again "
+                                                    "later, or ask IT to raise [ratelimit] mail_per_hour."));
+        limited.setHeader("Retry-After", QByteArray::number(m_config.rateLimitWindowSeconds));
+        return limited;
+    }
     if (!response)
         return Problem::internalError(response.error());
     if (auto r = tx.commit(); !r)

@@ -23,6 +23,7 @@ HttpServer::HttpServer(Options options, const Router &router)
     m_tracker->maxBodyBytes = m_options.maxBodyBytes;
     m_tracker->readTimeout = m_options.readTimeout;
     m_tracker->idleTimeout = m_options.idleTimeout;
+    m_tracker->trustedProxies = m_options.trustedProxies;
     m_tracker->onAllClosed = [this] { net::post(m_strand, [this] { m_drainTimer.cancel(); }); };
     m_listener = std::make_shared<Listener>(m_ioc, m_tracker, m_options.maxConnections);
 }

@@ -6,6 +6,7 @@
 #include "session.h"
 
 #include <QString>
+#include <QStringList>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -29,6 +30,7 @@ public:
         int threads = 2;
         std::uint64_t maxBodyBytes = 1024 * 1024;
         int maxConnections = 512;
+        QStringList trustedProxies; // see ratelimit/clientaddress.h
         std::chrono::seconds readTimeout{15};
         std::chrono::seconds idleTimeout{30};
         std::chrono::seconds drainTimeout{10};

@@ -4,6 +4,7 @@
 #include "common/errorcode.h"
 #include "log.h"
 #include "problem.h"
+#include "ratelimit/clientaddress.h"
 #include "router.h"
 #include "tokens/redact.h"
 
@@ -174,7 +175,10 @@ void Session::handleRequest()
     for (const auto &field : message)
         request.headers.append({toBytes(field.name_string()).toLower(), toBytes(field.value())});
     request.body = QByteArray(message.body().data(), qsizetype(message.body().size()));
+    // Resolved once here, so audit entries, rate limits and sessions all agree on who
+    // the client is, and none of them can forget the trusted-proxy rule.
     request.remoteAddress = m_remoteAddress;
+    request.remoteAddress = clientAddress(request, m_tracker->trustedProxies);
 
     HttpResponse response;
     // Handlers report errors as values; this catch is the last line for the unexpected

@@ -4,6 +4,7 @@
 #include "httptypes.h"
 
 #include <QString>
+#include <QStringList>
 #include <array>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
@@ -32,6 +33,9 @@ struct ConnectionTracker
     std::uint32_t maxHeaderBytes = 8 * 1024;
     std::chrono::seconds readTimeout{15};
     std::chrono::seconds idleTimeout{30};
+    // Peers whose X-Forwarded-For is believed (the firm's reverse proxies), so every
+    // handler sees the client's address rather than the proxy's.
+    QStringList trustedProxies;
 
     std::atomic<int> active{0};
     std::atomic<bool> stopping{false};

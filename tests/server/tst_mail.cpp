@@ -327,6 +327,43 @@ private slots:
         QVERIFY2(refused.err.contains("mail_per_hour"), refused.err.constData());
     }
 
+    void mailBudget_spent_inviteAnswers429AndChangesNothing()
+    {
+        // A spent budget is a wait for the staff member, not a server fault: 429 with
+        // Retry-After, and the invite leaves no token, status change or queued mail.
+        PortalProcess portal;
+        portal.setConfig(u"ratelimit/mail_per_hour"_s, u"1"_s);
+        QVERIFY2(portal.createStaff(u"admin@example.org"_s, u"correct horse battery"_s),
+                 qPrintable(portal.errorString()));
+        const auto spent = PortalProcess::runCli(
+            {u"send-test-mail"_s, u"--config"_s, portal.configPath(), u"--to"_s, u"a@example.org"_s});
+        QCOMPARE(spent.exitCode, 0);
+        QVERIFY2(portal.start(), qPrintable(portal.errorString()));
+        const auto session =
+            httpRequest("POST", portal.baseUrl().resolved(QUrl(u"/api/v1/session"_s)),
+                        json({{u"email"_s, u"admin@example.org"_s}, {u"password"_s, u"correct horse battery"_s}}));
+        QCOMPARE(session.status, 201);
+        const QByteArray bearer = "Bearer " + session.json().value(u"token"_s).toString().toLatin1();
+        const auto created = httpRequest("POST", portal.baseUrl().resolved(QUrl(u"/api/v1/clients"_s)),
+                                         json({{u"name"_s, u"Ada Client"_s},
+                                               {u"email"_s, u"ada@example.org"_s},
+                                               {u"matter"_s, u"Lovelace v. Babbage"_s}}),
+                                         {{"Authorization", bearer}});
+        QCOMPARE(created.status, 201);
+        const QString clientPath = u"/api/v1/clients/%1"_s.arg(created.json().value(u"id"_s).toInteger());
+        const auto invited = httpRequest("POST", portal.baseUrl().resolved(QUrl(clientPath + u"/invite"_s)), "{}",
+                                         {{"Authorization", bearer}});
+        QCOMPARE(invited.status, 429);
+        QCOMPARE(invited.json().value(u"code"_s).toString(), u"rate_limited"_s);
+        QVERIFY(invited.header("Retry-After").toInt() > 0);
+        const auto after =
+            httpRequest("GET", portal.baseUrl().resolved(QUrl(clientPath)), {}, {{"Authorization", bearer}});
+        QCOMPARE(after.json().value(u"status"_s).toString(), u"draft"_s);
+        portal.stop();
+        QCOMPARE(column(portal, u"SELECT COUNT(*) FROM magic_tokens"_s).value(0).toInt(), 0);
+        QCOMPARE(column(portal, u"SELECT COUNT(*) FROM mail_outbox"_s).value(0).toInt(), 1);
+    }
+
     void folderTransport_writesParseableEml()
     {
         PortalProcess portal;
