@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -185,10 +186,11 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(!dialog.newLink().isEmpty() || !dialog.errorText().isEmpty(), 15000);
             QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
             QVERIFY(dialog.newLink() != m_link);
+            m_newLink = dialog.newLink();
         }
-        // The first link no longer opens anything (POST is what consumes a link).
-        const QUrl old(m_link);
-        const int status = httpRequest("POST", m_portal.baseUrl().resolved(QUrl(old.path()))).status;
+        // The first link no longer opens anything: pressing "Continue" on its page (the
+        // form's POST with the page's CSRF field and cookie, as a browser would) is refused.
+        const int status = continueStatus(m_link);
         QVERIFY2(status == 410 || status == 404, qPrintable(QString::number(status)));
         {
             RevokeDialog dialog(m_a.get(), *client, RevokeDialog::Action::Revoke);
@@ -340,6 +342,22 @@ private:
                            body.isEmpty() && method != "POST" ? QByteArray() : QJsonDocument(body).toJson(), headers);
     }
 
+    int continueStatus(const QString &link)
+    {
+        const QUrl url = m_portal.baseUrl().resolved(QUrl(QUrl(link).path()));
+        const auto page = httpRequest("GET", url);
+        static const QRegularExpression field(QStringLiteral("name=\"csrf\"[^>]*value=\"([^\"]+)\""));
+        const auto match = field.match(QString::fromUtf8(page.body));
+        if (!match.hasMatch())
+            return -1;
+        QList<QPair<QByteArray, QByteArray>> headers{
+            {"Content-Type", "application/x-www-form-urlencoded"},
+            {"Origin", m_portal.baseUrl().toString(QUrl::RemovePath).toUtf8()}};
+        if (const auto cookie = page.header("Set-Cookie"); !cookie.isEmpty())
+            headers.append({"Cookie", cookie.split(';').first()});
+        return httpRequest("POST", url, "csrf=" + QUrl::toPercentEncoding(match.captured(1)), headers).status;
+    }
+
     qint64 createClient(const QString &name)
     {
         const QJsonObject body{
@@ -417,6 +435,7 @@ private:
     std::unique_ptr<AppSettings> m_settingsA, m_settingsB;
     std::unique_ptr<Session> m_a, m_b;
     QString m_link;
+    QString m_newLink;
     qint64 m_elena = 0;
     qint64 m_syncedHead = 0;
 };
