@@ -151,8 +151,7 @@ private slots:
     {
         ClientListModel model(&m_cache);
         QCOMPARE(model.columnCount(), int(ClientListModel::ColumnCount));
-        QCOMPARE(model.headerData(ClientListModel::RequireSignIn, Qt::Horizontal).toString(),
-                 QStringLiteral("Lock"));
+        QCOMPARE(model.headerData(ClientListModel::RequireSignIn, Qt::Horizontal).toString(), QStringLiteral("Lock"));
         QCOMPARE(model.headerData(ClientListModel::LastAccess, Qt::Horizontal).toString(),
                  QStringLiteral("Last access"));
         model.fetchMore(QModelIndex());
