@@ -20,7 +20,9 @@ namespace {
 
 constexpr qint64 CodeSeconds = 600;
 constexpr int MaxWrongCodes = 5;
-const QString Purpose = QStringLiteral("verify");
+// The short_codes table knows "phone" and "cross_device" codes; a code mailed to confirm
+// this browser is a cross-device code bound to the session that asked for it.
+const QString Purpose = QStringLiteral("cross_device");
 
 QString sixDigits()
 {
@@ -113,16 +115,20 @@ HttpResponse VerifyRoutes::send(const RequestContext &context) const
     request.userAgent = QString::fromUtf8(context.request.header("user-agent").left(512));
     request.now = now;
     auto issued = m_tokens.issue(db, request);
-    if (!issued)
+    if (!issued) {
+        Log::error(QStringLiteral("verify_send_failed"), {{QStringLiteral("error"), issued.error().message}});
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    }
     const QString code = sixDigits();
     const QString keyId = m_keyring.currentKeyId();
     const QString nonce = QString::fromLatin1(Crypto::toBase64Url(Crypto::randomBytes(12)));
     const QDateTime expires = now.addSecs(CodeSeconds);
     if (auto r = SessionStore::insertCode(db, session.clientId, session.id, Purpose, keyId, nonce,
                                           codeHmac(keyId, session.clientId, code), now, expires);
-        !r)
+        !r) {
+        Log::error(QStringLiteral("verify_send_failed"), {{QStringLiteral("error"), r.error().message}});
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    }
     OutgoingMail mail;
     mail.templateName = QStringLiteral("verify_browser");
     mail.toAddress = (*client)->email;
@@ -131,8 +137,10 @@ HttpResponse VerifyRoutes::send(const RequestContext &context) const
     mail.fields = {{QStringLiteral("portal_url"), m_tokens.portalUrl(issued->token)},
                    {QStringLiteral("code"), code},
                    {QStringLiteral("expires_at"), expires}};
-    if (auto r = m_outbox.enqueue(db, mail); !r)
+    if (auto r = m_outbox.enqueue(db, mail); !r) {
+        Log::error(QStringLiteral("verify_send_failed"), {{QStringLiteral("error"), r.error().message}});
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    }
     const QJsonObject details{{QStringLiteral("purpose"), QStringLiteral("verify_browser")},
                               {QStringLiteral("token_id"), issued->tokenId}};
     if (auto r = m_audit.append(db, event(context, AuditType::TokenIssued, session.clientId, details)); !r)
@@ -196,10 +204,10 @@ HttpResponse VerifyRoutes::confirm(const RequestContext &context) const
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     if (auto r = SessionStore::confirmCode(db, stored.id, now); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-    if (auto r = SessionStore::setPending(db, session.id, QString(), false); !r)
-        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-    auto renewed = m_sessions.renew(db, session.id);
-    if (!renewed)
+    // The fresh session id (B6) is issued by the hub on the very next request
+    // (rotate_pending): this answer already sets the browser cookie, and one answer
+    // carries one Set-Cookie through the HTTP edge.
+    if (auto r = SessionStore::setPending(db, session.id, QString(), true); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     const QJsonObject details{{QStringLiteral("browser_id"), *browserId},
                               {QStringLiteral("device"), device},
@@ -213,7 +221,6 @@ HttpResponse VerifyRoutes::confirm(const RequestContext &context) const
     r.status = 303;
     r.setHeader("Location", "/portal/hub");
     m_pages.response().addPageHeaders(r);
-    r.headers.append({QByteArray("Set-Cookie"), m_sessions.setCookieHeader(*renewed)});
     r.headers.append({QByteArray("Set-Cookie"),
                       SessionCookie::setCookie(SessionCookie::BrowserName,
                                                SessionCookie::sign(m_keyring, ClientSessions::BrowserPurpose, secret),

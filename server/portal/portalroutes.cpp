@@ -7,8 +7,11 @@
 #include "config.h"
 #include "log.h"
 #include "pages/devicename.h"
+#include "pages/formbody.h"
 #include "portalpages.h"
 #include "ratelimit/clientaddress.h"
+#include "storage/documentstore.h"
+#include "storage/storage.h"
 #include "storage/writetransaction.h"
 
 #include <QElapsedTimer>
@@ -61,7 +64,7 @@ QString formField(const QByteArray &body, const QString &name)
 
 PortalRoutes::PortalRoutes(const Config &config, const Database &database, const Keyring &keyring)
     : m_config(config), m_database(database), m_audit(database), m_tokens(config), m_sessions(config, keyring),
-      m_codes(keyring), m_outbox(database, config, keyring), m_limiter(database)
+      m_codes(keyring), m_outbox(database, config, keyring), m_limiter(database), m_pages(config, keyring)
 {}
 
 void PortalRoutes::registerRoutes(Router &router) const
@@ -75,6 +78,7 @@ void PortalRoutes::registerRoutes(Router &router) const
     router.add("GET", QStringLiteral("/portal/hub"), open, bind(&PortalRoutes::hub));
     router.add("GET", QStringLiteral("/portal/sign-in"), open, bind(&PortalRoutes::signInForm));
     router.add("POST", QStringLiteral("/portal/sign-in"), open, bind(&PortalRoutes::signIn));
+    router.add("POST", QStringLiteral("/portal/{token}/resend"), open, bind(&PortalRoutes::resend));
     router.add("GET", QStringLiteral("/portal/{token}"), open, bind(&PortalRoutes::showContinue));
     router.add("POST", QStringLiteral("/portal/{token}"), open, bind(&PortalRoutes::consume));
 }
@@ -97,12 +101,14 @@ HttpResponse PortalRoutes::showContinue(const RequestContext &context) const
 {
     const QString token = context.params.value(QStringLiteral("token"));
     if (!Crypto::looksLikeToken(token))
-        return PortalPages::notValid();
+        return m_pages.problem(context.request, ProblemPage::LinkUnknown);
     // GET and HEAD never consume (F4). A view of a real link is audited, marked when it
     // looks like a scanner (B9); unknown links leave no trace (nothing to attribute).
     auto db = m_database.connection();
     if (db) {
         auto state = TokenStore::find(*db, TokenEngine::hashOf(token));
+        if (state && !state->has_value())
+            return m_pages.problem(context.request, ProblemPage::LinkUnknown);
         if (state && state->has_value()) {
             const QJsonObject details{{QStringLiteral("likely_scanner"), likelyScanner(context.request)},
                                       {QStringLiteral("method"), QString::fromLatin1(context.request.method)},
@@ -114,7 +120,8 @@ HttpResponse PortalRoutes::showContinue(const RequestContext &context) const
                 Log::warning(QStringLiteral("audit_failed"), {{QStringLiteral("error"), recorded.error().message}});
         }
     }
-    return PortalPages::continuePage(token);
+    return m_pages.continuePage(context.request, QStringLiteral("/portal/%1").arg(token), {},
+                                m_config.linkPolicyReusable);
 }
 
 HttpResponse PortalRoutes::rejected(const RequestContext &context, const TokenEngine::Outcome &outcome) const
@@ -124,13 +131,20 @@ HttpResponse PortalRoutes::rejected(const RequestContext &context, const TokenEn
         Log::warning(QStringLiteral("audit_failed"), {{QStringLiteral("error"), r.error().message}});
     switch (outcome.rejection) {
     case Rejection::Used:
-        return PortalPages::alreadyUsed();
+        return m_pages.problem(
+            context.request, ProblemPage::LinkUsed,
+            Pages::ProblemOptions{
+                QStringLiteral("/portal/%1/resend").arg(context.params.value(QStringLiteral("token"))), 0, 0});
     case Rejection::Expired:
-        return PortalPages::expired();
+        return m_pages.problem(
+            context.request, ProblemPage::LinkExpired,
+            Pages::ProblemOptions{
+                QStringLiteral("/portal/%1/resend").arg(context.params.value(QStringLiteral("token"))), 0, 0});
     case Rejection::Revoked:
-        return PortalPages::accessRevoked();
+        // A revoked link is gone for good (410); an open session of a revoked client gets 403.
+        return m_pages.problem(context.request, ProblemPage::AccessRevoked, {{}, 0, 410});
     case Rejection::Superseded:
-        return PortalPages::superseded();
+        return m_pages.problem(context.request, ProblemPage::LinkUnknown, {{}, 0, 410});
     case Rejection::None:
     case Rejection::Unknown:
     case Rejection::Purpose:
@@ -138,11 +152,13 @@ HttpResponse PortalRoutes::rejected(const RequestContext &context, const TokenEn
         break;
     }
     // Unknown and wrong-purpose links look the same to the visitor: nothing revealed.
-    return PortalPages::notValid();
+    return m_pages.problem(context.request, ProblemPage::LinkUnknown);
 }
 
 HttpResponse PortalRoutes::consume(const RequestContext &context) const
 {
+    if (auto refused = refuseWithoutCsrf(context))
+        return *refused;
     const QString token = context.params.value(QStringLiteral("token"));
     const auto now = QDateTime::currentDateTimeUtc();
     const QString address = clientAddress(context.request, m_config);
@@ -151,13 +167,13 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r) {
         Log::error(QStringLiteral("consume_failed"), {{QStringLiteral("error"), r.error().message}});
-        return PortalPages::unavailable();
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     }
     auto db = tx.connection();
     auto failed = [&](const Error &error) {
         tx.rollback();
         Log::error(QStringLiteral("consume_failed"), {{QStringLiteral("error"), error.message}});
-        return PortalPages::unavailable();
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     };
 
     auto outcome = m_tokens.consume(db, token, TokenPurpose::Invite, TokenPurpose::SignIn, now, address, userAgent);
@@ -228,74 +244,74 @@ HttpResponse PortalRoutes::hub(const RequestContext &context) const
     const auto now = QDateTime::currentDateTimeUtc();
     auto db = m_database.connection();
     if (!db)
-        return PortalPages::unavailable();
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     auto resolved = m_sessions.resolve(*db, context.request, now);
     if (!resolved) {
         Log::error(QStringLiteral("hub_failed"), {{QStringLiteral("error"), resolved.error().message}});
-        return PortalPages::unavailable();
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     }
     if (!resolved->has_value())
-        return PortalPages::signedOut();
+        return m_pages.problem(context.request, ProblemPage::SessionEnded);
     const auto &session = (*resolved)->row;
     if (session.clientStatus == u"revoked" || session.pending == u"revoked")
-        return PortalPages::accessRevoked();
+        return m_pages.problem(context.request, ProblemPage::AccessRevoked);
     if (session.pending == u"verify")
-        return PortalPages::verifyBrowser();
+        return m_pages.verify(context.request, VerifyView{}, 403);
 
     const bool wantsTouch = session.lastSeenAt.secsTo(now) >= TouchIntervalSeconds || session.rotatePending;
     if (session.pending != u"phone" && !wantsTouch)
-        return PortalPages::hub(session.clientName);
+        return hubPage(context, *db, session);
 
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r)
-        return PortalPages::unavailable();
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     auto wdb = tx.connection();
     if (session.pending == u"phone") {
         auto code = m_codes.phoneCodeFor(wdb, session.clientId, session.id, (*resolved)->secret, now);
         if (!code) {
             if (code.error().code == u"code_locked")
-                return PortalPages::tooManyCodes();
-            return PortalPages::unavailable();
+                return m_pages.problem(context.request, ProblemPage::CodeLocked);
+            return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
         }
         if (auto r = tx.commit(); !r)
-            return PortalPages::unavailable();
-        return PortalPages::phoneCode(*code);
+            return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+        return m_pages.phone(context.request, PhoneView{*code, {}, false});
     }
     const QString address = clientAddress(context.request, m_config);
     const QString device = describeDevice(context.request.header("user-agent"));
     if (auto r = SessionStore::touchSession(wdb, session.id, now, address, device); !r)
-        return PortalPages::unavailable();
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     if (auto r = SessionStore::recordClientAccess(wdb, session.clientId, now, address, device); !r)
-        return PortalPages::unavailable();
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     // B6: a privilege change made elsewhere (staff confirmed the phone code) takes
     // effect with a fresh session id.
     QByteArray renewed;
     if (session.rotatePending) {
         auto value = m_sessions.renew(wdb, session.id);
         if (!value)
-            return PortalPages::unavailable();
+            return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
         renewed = *value;
     }
     if (auto r = tx.commit(); !r)
-        return PortalPages::unavailable();
-    auto response = PortalPages::hub(session.clientName);
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    auto response = hubPage(context, wdb, session);
     if (!renewed.isEmpty())
         response.setHeader("Set-Cookie", m_sessions.setCookieHeader(renewed));
     return response;
 }
 
-HttpResponse PortalRoutes::signInForm(const RequestContext &) const
+HttpResponse PortalRoutes::signInForm(const RequestContext &context) const
 {
-    return PortalPages::signInForm();
+    return m_pages.signInForm(context.request);
 }
 
 HttpResponse PortalRoutes::signIn(const RequestContext &context) const
 {
+    if (auto refused = refuseWithoutCsrf(context))
+        return *refused;
     const QString email = formField(context.request.body, QStringLiteral("email"));
     if (email.isEmpty()) {
-        auto r = PortalPages::signInForm();
-        r.status = 400;
-        return r;
+        return m_pages.signInForm(context.request, {}, QStringLiteral("Please enter your email address."), 400);
     }
     const QString address = clientAddress(context.request, m_config);
     const int window = m_config.rateLimitWindowSeconds;
@@ -306,10 +322,9 @@ HttpResponse PortalRoutes::signIn(const RequestContext &context) const
           std::tuple{QStringLiteral("sign_in.email"), RateLimiter::emailKey(email), m_config.signInLimitPerEmail}}) {
         auto decision = m_limiter.hit(bucket, key, limit, window);
         if (!decision)
-            return PortalPages::unavailable();
+            return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
         if (!decision->allowed) {
-            auto r = PortalPages::page(429, QStringLiteral("Too many requests"),
-                                       QStringLiteral("<p>Please wait a while before asking for another link.</p>\n"));
+            auto r = m_pages.problem(context.request, ProblemPage::RateLimited, {{}, decision->retryAfterSeconds, 0});
             r.setHeader("Retry-After", QByteArray::number(decision->retryAfterSeconds));
             return r;
         }
@@ -320,13 +335,13 @@ HttpResponse PortalRoutes::signIn(const RequestContext &context) const
     timer.start();
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r)
-        return PortalPages::unavailable();
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     auto db = tx.connection();
     auto failed = [&](const Error &error) {
         tx.rollback();
         Log::error(QStringLiteral("sign_in_failed"), {{QStringLiteral("error"), error.message}});
         // Still the same answer: a failure must not tell an address on file apart.
-        return PortalPages::checkYourEmail();
+        return m_pages.checkEmail();
     };
     std::optional<SessionStore::ClientAccess> client;
     if (email.size() <= MaxEmailLength) {
@@ -380,7 +395,102 @@ HttpResponse PortalRoutes::signIn(const RequestContext &context) const
         // out the difference keeps response time from telling the two apart.
         QThread::usleep(quint64(pad));
     }
-    return PortalPages::checkYourEmail();
+    return m_pages.checkEmail();
+}
+
+std::optional<HttpResponse> PortalRoutes::refuseWithoutCsrf(const RequestContext &context) const
+{
+    auto form = FormBody::parse(context.request);
+    if (!form)
+        return m_pages.problem(context.request, ProblemPage::BadRequest);
+    if (!m_pages.csrf().verify(context.request, form->value(QStringLiteral("csrf")).toLatin1()))
+        return m_pages.problem(context.request, ProblemPage::CsrfFailed);
+    return std::nullopt;
+}
+
+HttpResponse PortalRoutes::hubPage(const RequestContext &context, QSqlDatabase &db,
+                                   const SessionStore::SessionRow &session) const
+{
+    const auto now = QDateTime::currentDateTimeUtc();
+    HubView view;
+    view.clientName = session.clientName;
+    // Reads only; a failure leaves a part of the page empty rather than the page missing.
+    if (auto client = Storage(m_database).findClient(session.clientId); client && client->has_value()) {
+        view.matter = (*client)->matter;
+        view.partnerName = (*client)->partnerName;
+        if ((*client)->lastAccessAt.isValid())
+            view.lastAccess =
+                HubView::Access{(*client)->lastAccessAt, (*client)->lastAccessAddress, (*client)->lastAccessDevice};
+    }
+    if (auto documents = DocumentStore(m_database).list(session.clientId); documents) {
+        for (const auto &d : *documents)
+            view.documents.append({d.name, d.size, d.createdAt, {}});
+    }
+    if (auto sessions = SessionStore::listSessions(db, session.clientId, now, m_sessions.idleCutoff(now)); sessions) {
+        for (const auto &s : *sessions)
+            view.sessions.append({s.device, s.address, s.startedAt, s.lastSeenAt, s.id == session.id});
+    }
+    return m_pages.hub(context.request, view);
+}
+
+HttpResponse PortalRoutes::resend(const RequestContext &context) const
+{
+    if (auto refused = refuseWithoutCsrf(context))
+        return *refused;
+    // B10: a new link goes only to the address on file of the link's client; the form
+    // carries no address. The answer is the same whatever happened, like sign-in (F6).
+    const QString token = context.params.value(QStringLiteral("token"));
+    auto db = m_database.connection();
+    if (!db || !Crypto::looksLikeToken(token))
+        return m_pages.checkEmail();
+    auto state = TokenStore::find(*db, TokenEngine::hashOf(token));
+    if (!state || !state->has_value())
+        return m_pages.checkEmail();
+    auto client = SessionStore::clientAccess(*db, (*state)->clientId);
+    if (!client || !client->has_value() || (*client)->deleted || (*client)->status == u"revoked")
+        return m_pages.checkEmail();
+    const QString address = clientAddress(context.request, m_config);
+    for (const auto &[bucket, key, limit] :
+         {std::tuple{QStringLiteral("sign_in.address"), address, m_config.signInLimitPerAddress},
+          std::tuple{QStringLiteral("sign_in.email"), RateLimiter::emailKey((*client)->email),
+                     m_config.signInLimitPerEmail}}) {
+        auto decision = m_limiter.hit(bucket, key, limit, m_config.rateLimitWindowSeconds);
+        if (!decision)
+            return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+        if (!decision->allowed)
+            return m_pages.problem(context.request, ProblemPage::RateLimited, {{}, decision->retryAfterSeconds, 0});
+    }
+    const auto now = QDateTime::currentDateTimeUtc();
+    WriteTransaction tx(m_database);
+    if (auto r = tx.begin(); !r)
+        return m_pages.checkEmail();
+    auto wdb = tx.connection();
+    TokenEngine::IssueRequest request;
+    request.purpose = TokenPurpose::SignIn;
+    request.clientId = (*client)->id;
+    request.address = address;
+    request.userAgent = userAgentOf(context.request);
+    request.now = now;
+    auto issued = m_tokens.issue(wdb, request);
+    if (!issued)
+        return m_pages.checkEmail();
+    OutgoingMail mail;
+    mail.templateName = QStringLiteral("sign_in");
+    mail.toAddress = (*client)->email;
+    mail.toName = (*client)->name;
+    mail.clientId = (*client)->id;
+    mail.fields = {{QStringLiteral("portal_url"), m_tokens.portalUrl(issued->token)},
+                   {QStringLiteral("expires_at"), issued->expiresAt}};
+    if (auto queued = m_outbox.enqueue(wdb, mail); !queued)
+        return m_pages.checkEmail();
+    const QJsonObject details{{QStringLiteral("purpose"), QStringLiteral("sign_in")},
+                              {QStringLiteral("token_id"), issued->tokenId},
+                              {QStringLiteral("via"), QStringLiteral("resend")}};
+    if (auto r = m_audit.append(wdb, clientEvent(context, AuditType::TokenIssued, (*client)->id, details)); !r)
+        return m_pages.checkEmail();
+    if (auto r = tx.commit(); !r)
+        Log::error(QStringLiteral("resend_failed"), {{QStringLiteral("error"), r.error().message}});
+    return m_pages.checkEmail();
 }
 
 } // namespace Gatehouse::Server

@@ -4,6 +4,7 @@
 #include "audit/auditlog.h"
 #include "http/router.h"
 #include "mail/outbox.h"
+#include "pages/pages.h"
 #include "ratelimit/ratelimiter.h"
 #include "sessions/clientsessions.h"
 #include "sessions/shortcodes.h"
@@ -34,6 +35,11 @@ private:
     HttpResponse hub(const RequestContext &context) const;
     HttpResponse signInForm(const RequestContext &context) const;
     HttpResponse signIn(const RequestContext &context) const;
+    HttpResponse resend(const RequestContext &context) const;
+    // The CSRF check of every state-changing POST (R5); an empty optional means it passed.
+    std::optional<HttpResponse> refuseWithoutCsrf(const RequestContext &context) const;
+    HttpResponse hubPage(const RequestContext &context, QSqlDatabase &db,
+                         const SessionStore::SessionRow &session) const;
 
     HttpResponse rejected(const RequestContext &context, const TokenEngine::Outcome &outcome) const;
     AuditRecord clientEvent(const RequestContext &context, QLatin1StringView type, qint64 clientId,
@@ -47,6 +53,7 @@ private:
     ShortCodes m_codes;
     Outbox m_outbox;
     RateLimiter m_limiter;
+    Pages m_pages;
     // Moving average of how long a sign-in request for an address on file takes; a
     // request for an unknown address waits out the difference (F6: same timing).
     mutable std::atomic<qint64> m_knownSignInMicros{0};

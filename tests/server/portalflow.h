@@ -61,15 +61,50 @@ public:
         return r.status == 201 ? QUrl(r.json().value(QStringLiteral("portal_url")).toString()).path() : QString();
     }
 
-    // POST /portal/<token>, as the Continue button does.
-    HttpResponse consume(const QString &path, const QByteArray &cookie = {}) const
+    // The CSRF pair a browser holds after any portal page with a form: the
+    // "__Host-gh_csrf=<value>" cookie and the form's hidden csrf value (R5).
+    QPair<QByteArray, QByteArray> csrf() const
     {
+        if (m_csrfCookie.isEmpty()) {
+            const auto page = httpRequest("GET", url(QStringLiteral("/portal/sign-in")));
+            for (const auto &[name, value] : page.headers) {
+                if (name.compare("Set-Cookie", Qt::CaseInsensitive) == 0 && value.startsWith("__Host-gh_csrf="))
+                    m_csrfCookie = value.left(value.indexOf(';'));
+            }
+            const QByteArray marker = "name=\"csrf\" value=\"";
+            const auto at = page.body.indexOf(marker);
+            if (at >= 0) {
+                const auto start = at + marker.size();
+                m_csrfToken = page.body.mid(start, page.body.indexOf('"', start) - start);
+            }
+        }
+        return {m_csrfCookie, m_csrfToken};
+    }
+
+    void forgetCsrf()
+    {
+        m_csrfCookie.clear();
+        m_csrfToken.clear();
+    }
+
+    // A form POST as the pages send it: the CSRF cookie and field come along.
+    HttpResponse postForm(const QString &path, const QByteArray &fields, const QByteArray &cookie = {}) const
+    {
+        const auto [csrfCookie, csrfToken] = csrf();
         QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/x-www-form-urlencoded"},
                                                      {"User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) "
                                                                     "Gecko/20100101 Firefox/128.0"}};
-        if (!cookie.isEmpty())
-            headers.append({"Cookie", cookie});
-        return httpRequest("POST", url(path), QByteArray("x=1"), headers);
+        headers.append({"Cookie", cookie.isEmpty() ? csrfCookie : csrfCookie + "; " + cookie});
+        QByteArray body = "csrf=" + csrfToken;
+        if (!fields.isEmpty())
+            body += '&' + fields;
+        return httpRequest("POST", url(path), body, headers);
+    }
+
+    // POST /portal/<token>, as the Continue button does.
+    HttpResponse consume(const QString &path, const QByteArray &cookie = {}) const
+    {
+        return postForm(path, {}, cookie);
     }
 
     // "__Host-gh_session=<value>" from a Set-Cookie header, ready for a Cookie header.
@@ -117,6 +152,8 @@ public:
 
 private:
     PortalProcess &m_portal;
+    mutable QByteArray m_csrfCookie;
+    mutable QByteArray m_csrfToken;
     QByteArray m_staffToken;
 };
 

@@ -57,6 +57,7 @@ const QList<RoleRow> &table()
         {"POST", QStringLiteral("/portal/sign-in"), Min::Public, {}, "email=nobody%40client.example", {}, "application/x-www-form-urlencoded"},
         {"GET", QStringLiteral("/portal/{token}"), Min::Public, {}, {}, {}},
         {"POST", QStringLiteral("/portal/{token}"), Min::Public, {}, {}, {}, "application/x-www-form-urlencoded"},
+        {"POST", QStringLiteral("/portal/{token}/resend"), Min::Public, {}, "csrf=x", {}, "application/x-www-form-urlencoded"},
         // Client session actions of the pages: a portal cookie (and CSRF), never a staff token.
         {"POST", QStringLiteral("/portal/sign-out"), Min::Public, {}, "csrf=x", {}, "application/x-www-form-urlencoded"},
         {"POST", QStringLiteral("/portal/sign-out-everywhere"), Min::Public, {}, "csrf=x", {}, "application/x-www-form-urlencoded"},

@@ -79,9 +79,7 @@ private slots:
         QCOMPARE(flow.hub(cookie).status, 200);
 
         // Sign-in by email: the link reaches only the mail (dev folder transport).
-        const auto asked =
-            httpRequest("POST", flow.url(QStringLiteral("/portal/sign-in")), "email=rita%40client.example",
-                        {{"Content-Type", "application/x-www-form-urlencoded"}});
+        const auto asked = flow.postForm(QStringLiteral("/portal/sign-in"), "email=rita%40client.example");
         QCOMPARE(asked.status, 200);
         QStringList mailed;
         for (int i = 0; i < 100 && mailed.size() < 2; ++i) {

@@ -192,9 +192,12 @@ private slots:
         qint64 clientId = 0;
         const QString link = invitedLink(*m_flow, &clientId);
         QVERIFY(!link.isEmpty());
+        const auto [csrfCookie, csrfToken] = m_flow->csrf();
+        const QByteArray body = "csrf=" + csrfToken;
         const QByteArray request = "POST " + link.toLatin1() +
                                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                                   "Content-Length: 3\r\nConnection: close\r\n\r\nx=1";
+                                   "Cookie: " + csrfCookie + "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                                   "\r\nConnection: close\r\n\r\n" + body;
         const auto answers = m_flow->parallel(request, 50);
         int winners = 0, used = 0;
         for (const auto &raw : answers) {
@@ -355,18 +358,20 @@ private slots:
     {
         const qint64 id = m_flow->createClient(QStringLiteral("Sam"), QStringLiteral("sam@client.example"));
         QVERIFY(!m_flow->invite(id).isEmpty());
-        const QList<QPair<QByteArray, QByteArray>> form{{"Content-Type", "application/x-www-form-urlencoded"}};
-        const auto known =
-            httpRequest("POST", m_flow->url(QStringLiteral("/portal/sign-in")), "email=sam%40client.example", form);
-        const auto unknown =
-            httpRequest("POST", m_flow->url(QStringLiteral("/portal/sign-in")), "email=nobody%40client.example", form);
+        const auto known = m_flow->postForm(QStringLiteral("/portal/sign-in"), "email=sam%40client.example");
+        const auto unknown = m_flow->postForm(QStringLiteral("/portal/sign-in"), "email=nobody%40client.example");
         QCOMPARE(known.status, 200);
         QCOMPARE(unknown.status, 200);
         QCOMPARE(known.body, unknown.body);
         const auto kinds = typesAndReasons(auditOf(*m_flow, id));
         QVERIFY2(kinds.contains(QString(AuditType::TokenIssued)), qPrintable(kinds.join(u',')));
-        const auto missing = httpRequest("POST", m_flow->url(QStringLiteral("/portal/sign-in")), "x=1", form);
+        const auto missing = m_flow->postForm(QStringLiteral("/portal/sign-in"), "x=1");
         QCOMPARE(missing.status, 400);
+        // Without the CSRF pair the form is refused (R5).
+        const auto forged = httpRequest("POST", m_flow->url(QStringLiteral("/portal/sign-in")),
+                                        "email=sam%40client.example",
+                                        {{"Content-Type", "application/x-www-form-urlencoded"}});
+        QCOMPARE(forged.status, 403);
     }
 
     void cleanupTestCase()

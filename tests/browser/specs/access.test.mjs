@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+// F7, F8, F15: revoke shows "access revoked" on the open hub's next request; a
+// regenerated link kills the old one; "sign out every browser" ends the others.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, snap } from '../lib/browser.mjs';
+import { startPortal, createClient, invite, staff, pathOf } from '../lib/flows.mjs';
+
+let portal;
+let browser;
+
+before(async () => {
+  portal = await startPortal({ 'security/link_policy': 'reusable' });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await portal?.shutdown();
+});
+
+async function signInWith(link) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(portal.base + pathOf(link));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`${portal.base}/portal/hub`);
+  return { context, page };
+}
+
+test('revoke: the open hub shows "access revoked" on its next request', async () => {
+  const client = await createClient(portal, { name: 'Hedy Lamarr' });
+  const invited = await invite(portal, client.id);
+  const { context, page } = await signInWith(invited.portal_url);
+  const r = await staff(portal, 'POST', `/clients/${client.id}/revoke`, { reason: 'matter closed' });
+  assert.equal(r.status, 200, r.text);
+  const next = await page.reload();
+  assert.equal(next.status(), 403);
+  assert.match(await page.locator('h1').innerText(), /Access revoked/);
+  await snap(page, 'access-01-revoked');
+  await context.close();
+});
+
+test('regenerate: the old link dies, the new one works', async () => {
+  const client = await createClient(portal, { name: 'Radia Perlman' });
+  const first = await invite(portal, client.id);
+  const second = await staff(portal, 'POST', `/clients/${client.id}/regenerate`, { reason: 'lost the mail' });
+  assert.equal(second.status, 201, second.text);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const old = await page.goto(portal.base + pathOf(first.portal_url));
+  if (old.status() === 200) {
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForLoadState();
+  }
+  assert.match(await page.locator('h1').innerText(), /not valid|no longer|replaced|already been used/i);
+  await snap(page, 'access-02-regenerated-old-link');
+  await context.close();
+  const fresh = await signInWith(second.json.portal_url);
+  assert.match(await fresh.page.locator('h1').innerText(), /Radia Perlman/);
+  await fresh.context.close();
+});
+
+test('sign out every browser from one context ends the others', async () => {
+  const client = await createClient(portal, { name: 'Frances Allen' });
+  const invited = await invite(portal, client.id); // reusable policy: one link, two browsers
+  const a = await signInWith(invited.portal_url);
+  const b = await signInWith(invited.portal_url);
+  await a.page.reload();
+  assert.match(await a.page.locator('main').innerText(), /Access history/);
+  await snap(a.page, 'access-03-hub-two-browsers');
+  await a.page.getByRole('button', { name: 'Sign out every browser' }).click();
+  await a.page.waitForLoadState();
+  assert.match(await a.page.locator('h1').innerText(), /signed out/i);
+  await snap(a.page, 'access-04-signed-out');
+  const other = await b.page.reload();
+  assert.equal(other.status(), 401);
+  assert.match(await b.page.locator('h1').innerText(), /not signed in/i);
+  await a.context.close();
+  await b.context.close();
+});
