@@ -10,6 +10,8 @@
 #include "pages/formbody.h"
 #include "portalpages.h"
 #include "ratelimit/clientaddress.h"
+#include "secrets/keyring.h"
+#include "sessions/sessioncookie.h"
 #include "storage/documentstore.h"
 #include "storage/storage.h"
 #include "storage/writetransaction.h"
@@ -64,7 +66,8 @@ QString formField(const QByteArray &body, const QString &name)
 
 PortalRoutes::PortalRoutes(const Config &config, const Database &database, const Keyring &keyring)
     : m_config(config), m_database(database), m_audit(database), m_tokens(config), m_sessions(config, keyring),
-      m_codes(keyring), m_outbox(database, config, keyring), m_limiter(database), m_pages(config, keyring)
+      m_codes(keyring), m_outbox(database, config, keyring), m_limiter(database), m_keyring(keyring),
+      m_pages(config, keyring)
 {}
 
 void PortalRoutes::registerRoutes(Router &router) const
@@ -163,6 +166,8 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
     const auto now = QDateTime::currentDateTimeUtc();
     const QString address = clientAddress(context.request, m_config);
     const QString userAgent = userAgentOf(context.request);
+    if (auto instead = crossDeviceCheck(context, token))
+        return *instead;
 
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r) {
@@ -344,6 +349,8 @@ HttpResponse PortalRoutes::signIn(const RequestContext &context) const
         return m_pages.checkEmail();
     };
     std::optional<SessionStore::ClientAccess> client;
+    // Set either way, so the answer for an unknown address looks the same (F6).
+    QByteArray preauth = Crypto::toBase64Url(Crypto::randomBytes(32));
     if (email.size() <= MaxEmailLength) {
         auto found = SessionStore::clientByEmail(db, email);
         if (!found)
@@ -375,9 +382,11 @@ HttpResponse PortalRoutes::signIn(const RequestContext &context) const
         mail.toName = client->name;
         mail.clientId = client->id;
         mail.fields = {{QStringLiteral("portal_url"), m_tokens.portalUrl(issued->token)},
+                       {QStringLiteral("code"), codeFor(issued->token)},
                        {QStringLiteral("expires_at"), issued->expiresAt}};
         if (auto queued = m_outbox.enqueue(db, mail); !queued)
             return failed(queued.error());
+        preauth = preauthFor(issued->token);
         const QJsonObject details{{QStringLiteral("purpose"), QStringLiteral("sign_in")},
                                   {QStringLiteral("token_id"), issued->tokenId},
                                   {QStringLiteral("expires_at"), toWireTime(issued->expiresAt)}};
@@ -395,7 +404,10 @@ HttpResponse PortalRoutes::signIn(const RequestContext &context) const
         // out the difference keeps response time from telling the two apart.
         QThread::usleep(quint64(pad));
     }
-    return m_pages.checkEmail();
+    HttpResponse answer = m_pages.checkEmail();
+    answer.headers.append(
+        {QByteArray("Set-Cookie"), SessionCookie::setCookie("__Host-gh_preauth", preauth, m_config.signInTtlSeconds)});
+    return answer;
 }
 
 std::optional<HttpResponse> PortalRoutes::refuseWithoutCsrf(const RequestContext &context) const
@@ -491,6 +503,51 @@ HttpResponse PortalRoutes::resend(const RequestContext &context) const
     if (auto r = tx.commit(); !r)
         Log::error(QStringLiteral("resend_failed"), {{QStringLiteral("error"), r.error().message}});
     return m_pages.checkEmail();
+}
+
+QByteArray PortalRoutes::preauthFor(QStringView token) const
+{
+    return Crypto::toBase64Url(Crypto::hmacSha256(m_keyring.derive(u"sign-in-browser"), token.toUtf8()));
+}
+
+QString PortalRoutes::codeFor(QStringView token) const
+{
+    // Derived from the token, so nothing more is stored; useless without the link.
+    const QByteArray mac = Crypto::hmacSha256(m_keyring.derive(u"sign-in-code"), token.toUtf8());
+    quint32 value = 0;
+    for (int i = 0; i < 4; ++i)
+        value = (value << 8) | quint8(mac.at(i));
+    return QStringLiteral("%1").arg(value % 1000000u, 6, 10, QChar(u'0'));
+}
+
+std::optional<HttpResponse> PortalRoutes::crossDeviceCheck(const RequestContext &context, const QString &token) const
+{
+    if (!Crypto::looksLikeToken(token))
+        return std::nullopt;
+    auto db = m_database.connection();
+    if (!db)
+        return std::nullopt;
+    auto state = TokenStore::find(*db, TokenEngine::hashOf(token));
+    if (!state || !state->has_value() || (*state)->purpose != u"sign_in" || (*state)->consumed)
+        return std::nullopt; // the consume itself gives the right page for everything else
+    const QByteArray cookie = SessionCookie::fromRequest(context.request, "__Host-gh_preauth");
+    if (!cookie.isEmpty() && Crypto::constantTimeEquals(cookie, preauthFor(token)))
+        return std::nullopt; // the browser that asked
+    const QString action = QStringLiteral("/portal/%1").arg(token);
+    auto form = FormBody::parse(context.request);
+    const QString code = form ? form->value(QStringLiteral("code")).trimmed() : QString();
+    if (code.isEmpty())
+        return m_pages.codeEntry(context.request, action);
+    // B4: five wrong codes per link, then it is dead for this purpose.
+    auto decision = m_limiter.hit(QStringLiteral("sign_in.code"), TokenEngine::hashOf(token), 5, 3600);
+    if (!decision)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    if (!decision->allowed)
+        return m_pages.problem(context.request, ProblemPage::CodeLocked, {{}, decision->retryAfterSeconds, 0});
+    if (!Crypto::constantTimeEquals(code.toUtf8(), codeFor(token).toUtf8()))
+        return m_pages.codeEntry(context.request, action,
+                                 QStringLiteral("That code is not right. Check the email and try again."), 400);
+    return std::nullopt;
 }
 
 } // namespace Gatehouse::Server

@@ -36,6 +36,12 @@ private:
     HttpResponse signInForm(const RequestContext &context) const;
     HttpResponse signIn(const RequestContext &context) const;
     HttpResponse resend(const RequestContext &context) const;
+    // F4: a sign-in link is bound to the browser that asked for it (the __Host-gh_preauth
+    // cookie holds HMAC(key, token)); elsewhere it needs the code mailed with it.
+    QByteArray preauthFor(QStringView token) const;
+    QString codeFor(QStringView token) const;
+    // Empty when this request may consume `token`; otherwise the page to show instead.
+    std::optional<HttpResponse> crossDeviceCheck(const RequestContext &context, const QString &token) const;
     // The CSRF check of every state-changing POST (R5); an empty optional means it passed.
     std::optional<HttpResponse> refuseWithoutCsrf(const RequestContext &context) const;
     HttpResponse hubPage(const RequestContext &context, QSqlDatabase &db,
@@ -53,6 +59,7 @@ private:
     ShortCodes m_codes;
     Outbox m_outbox;
     RateLimiter m_limiter;
+    const Keyring &m_keyring;
     Pages m_pages;
     // Moving average of how long a sign-in request for an address on file takes; a
     // request for an unknown address waits out the difference (F6: same timing).

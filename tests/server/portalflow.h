@@ -94,11 +94,20 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/x-www-form-urlencoded"},
                                                      {"User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) "
                                                                     "Gecko/20100101 Firefox/128.0"}};
-        headers.append({"Cookie", cookie.isEmpty() ? csrfCookie : csrfCookie + "; " + cookie});
+        QByteArray cookies = cookie.isEmpty() ? csrfCookie : csrfCookie + "; " + cookie;
+        if (!m_preauthCookie.isEmpty())
+            cookies += "; " + m_preauthCookie;
+        headers.append({"Cookie", cookies});
         QByteArray body = "csrf=" + csrfToken;
         if (!fields.isEmpty())
             body += '&' + fields;
-        return httpRequest("POST", url(path), body, headers);
+        auto r = httpRequest("POST", url(path), body, headers);
+        // Like a browser, keep the cookie that binds a requested sign-in link to us (F4).
+        for (const auto &[name, value] : r.headers) {
+            if (name.compare("Set-Cookie", Qt::CaseInsensitive) == 0 && value.startsWith("__Host-gh_preauth="))
+                m_preauthCookie = value.left(value.indexOf(';'));
+        }
+        return r;
     }
 
     // POST /portal/<token>, as the Continue button does.
@@ -154,6 +163,7 @@ private:
     PortalProcess &m_portal;
     mutable QByteArray m_csrfCookie;
     mutable QByteArray m_csrfToken;
+    mutable QByteArray m_preauthCookie;
     QByteArray m_staffToken;
 };
 

@@ -269,10 +269,23 @@ private slots:
             portal.setConfig(u"server/trusted_proxies"_s, trustedProxies);
         QVERIFY2(portal.start(), qPrintable(portal.errorString()));
         const QUrl url = portal.baseUrl().resolved(QUrl(u"/portal/sign-in"_s));
+        // The form is CSRF-protected (R5): take the cookie and field a browser would hold.
+        const auto form = httpRequest("GET", url);
+        QByteArray csrfCookie, csrfToken;
+        for (const auto &[name, value] : form.headers) {
+            if (name.compare("Set-Cookie", Qt::CaseInsensitive) == 0 && value.startsWith("__Host-gh_csrf="))
+                csrfCookie = value.left(value.indexOf(';'));
+        }
+        const QByteArray marker = "name=\"csrf\" value=\"";
+        const auto at = form.body.indexOf(marker) + marker.size();
+        csrfToken = form.body.mid(at, form.body.indexOf('"', at) - at);
+        QVERIFY(!csrfCookie.isEmpty() && !csrfToken.isEmpty());
         const auto post = [&](int i, const QByteArray &forwardedFor) {
-            return httpRequest(
-                "POST", url, "email=nobody" + QByteArray::number(i) + "%40example.org",
-                {{"Content-Type", "application/x-www-form-urlencoded"}, {"X-Forwarded-For", forwardedFor}});
+            return httpRequest("POST", url,
+                               "csrf=" + csrfToken + "&email=nobody" + QByteArray::number(i) + "%40example.org",
+                               {{"Content-Type", "application/x-www-form-urlencoded"},
+                                {"Cookie", csrfCookie},
+                                {"X-Forwarded-For", forwardedFor}});
         };
         QList<int> statuses;
         for (int i = 0; i < 3; ++i)
