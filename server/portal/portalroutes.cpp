@@ -217,6 +217,25 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
         return failed(started.error());
     if (auto r = SessionStore::recordClientAccess(db, consumed.clientId, now, address, prototype.device); !r)
         return failed(r.error());
+    // B7: tell the client about every sign-in after their first, so one they did not make
+    // stands out. Queued with the session (same transaction); a spent mail budget must
+    // not block the sign-in itself, so that failure is only logged.
+    if ((*client)->status != u"invited" && !browser->has_value()) {
+        OutgoingMail notice;
+        notice.templateName = QStringLiteral("new_sign_in");
+        notice.toAddress = (*client)->email;
+        notice.toName = (*client)->name;
+        notice.clientId = consumed.clientId;
+        notice.fields = {{QStringLiteral("device"), prototype.device},
+                         {QStringLiteral("address"), address},
+                         {QStringLiteral("time"), now}};
+        if (auto queued = m_outbox.enqueue(db, notice); !queued) {
+            if (queued.error().code != ErrorCode::RateLimited)
+                return failed(queued.error());
+            Log::warning(QStringLiteral("new_sign_in_mail_skipped"),
+                         {{QStringLiteral("reason"), queued.error().message}});
+        }
+    }
 
     const QJsonObject tokenDetails{{QStringLiteral("purpose"), consumed.purpose},
                                    {QStringLiteral("token_id"), consumed.tokenId},

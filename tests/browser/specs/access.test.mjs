@@ -65,7 +65,12 @@ test('sign out every browser from one context ends the others', async () => {
   const client = await createClient(portal, { name: 'Frances Allen' });
   const invited = await invite(portal, client.id); // reusable policy: one link, two browsers
   const a = await signInWith(invited.portal_url);
+  await portal.mail.next(client.email); // the invite
   const b = await signInWith(invited.portal_url);
+  // B7: the second sign-in (a new browser) is announced to the address on file.
+  const notice = await portal.mail.next(client.email);
+  assert.match(notice.text, /was just opened on Chrome on Linux from 127\.0\.0\.1/);
+  assert.equal(notice.link, undefined, 'the notice carries no sign-in link');
   await a.page.reload();
   assert.match(await a.page.locator('main').innerText(), /Access history/);
   await snap(a.page, 'access-03-hub-two-browsers');
