@@ -37,6 +37,13 @@ test('invite mail link: GET and HEAD consume nothing, Continue signs in to the h
     assert.equal(r.headers.get('referrer-policy'), 'no-referrer');
   }
 
+  // B9: those views are in the audit, marked as likely scanners, and consumed nothing.
+  const audit = await portal.api('GET', `/audit?client_id=${client.id}`, { token: portal.staffToken });
+  const hits = audit.json.events.filter((e) => e.type === 'token.scanner_hit');
+  assert.equal(hits.length, 3, audit.text);
+  assert.ok(hits.every((e) => e.details.likely_scanner === true));
+  assert.ok(!audit.json.events.some((e) => e.type === 'token.consumed'));
+
   const context = await browser.newContext();
   const page = await context.newPage();
   const response = await page.goto(url);
