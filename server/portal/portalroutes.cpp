@@ -8,7 +8,6 @@
 #include "log.h"
 #include "pages/devicename.h"
 #include "pages/formbody.h"
-#include "portalpages.h"
 #include "ratelimit/clientaddress.h"
 #include "secrets/keyring.h"
 #include "sessions/sessioncookie.h"
