@@ -2,8 +2,10 @@
 #include "mainwindow.h"
 
 #include "auditviewer.h"
+#include "bulkinvitedialog.h"
 #include "certificateprompt.h"
 #include "clientdetailpane.h"
+#include "csvimportdialog.h"
 #include "dialogs.h"
 #include "invitedialog.h"
 #include "model/appsettings.h"
@@ -184,6 +186,8 @@ void MainWindow::createActions()
 {
     addClientAction(QStringLiteral("invite"), tr("&Invite…"), QKeySequence(Qt::CTRL | Qt::Key_I),
                     [this] { openInvite(false); });
+    addClientAction(QStringLiteral("invite-selected"), tr("Invite &selected clients…"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] { openBulkInvite(); });
     addClientAction(QStringLiteral("toggle-lock"), tr("Require &sign-in"), QKeySequence(Qt::CTRL | Qt::Key_L),
                     [this] { toggleLock(); });
     addClientAction(QStringLiteral("confirm-code"), tr("&Confirm a client's code…"), QKeySequence(Qt::CTRL | Qt::Key_K),
@@ -209,6 +213,15 @@ void MainWindow::createActions()
     newClient->setShortcut(QKeySequence::New);
     connect(newClient, &QAction::triggered, this, [this] { openInvite(true); });
     m_actions.insert(QStringLiteral("new-client"), newClient);
+
+    auto *importCsv = new QAction(tr("&Import clients from CSV…"), this);
+    importCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(importCsv, &QAction::triggered, this, [this] {
+        auto *dialog = new CsvImportDialog(m_session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_actions.insert(QStringLiteral("import-csv"), importCsv);
 
     auto *audit = new QAction(tr("&Audit log"), this);
     audit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
@@ -242,6 +255,7 @@ void MainWindow::createMenus()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions.value(QStringLiteral("new-client")));
+    file->addAction(m_actions.value(QStringLiteral("import-csv")));
     file->addSeparator();
     auto *signOut = file->addAction(tr("Sign &out"));
     connect(signOut, &QAction::triggered, m_session, [this] { m_session->signOut(false); });
@@ -258,7 +272,7 @@ void MainWindow::createMenus()
     edit->addAction(m_actions.value(QStringLiteral("find")));
 
     auto *client = menuBar()->addMenu(tr("&Client"));
-    for (const auto *name : {"invite", "toggle-lock", "confirm-code"})
+    for (const auto *name : {"invite", "invite-selected", "toggle-lock", "confirm-code"})
         client->addAction(m_actions.value(QString::fromLatin1(name)));
     client->addSeparator();
     for (const auto *name : {"regenerate", "end-sessions", "revoke"})
@@ -347,6 +361,32 @@ void MainWindow::openInvite(bool newClient)
     auto *dialog = new InviteDialog(m_session, client, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+QList<QPair<qint64, QString>> MainWindow::selectedClients() const
+{
+    QList<QPair<qint64, QString>> clients;
+    const auto rows = m_view->selectionModel()->selectedRows();
+    for (const auto &index : rows) {
+        if (const auto c = m_session->clients()->clientAt(index.row()))
+            clients.append({c->id, c->name});
+    }
+    if (clients.isEmpty()) {
+        if (const auto c = currentClient())
+            clients.append({c->id, c->name});
+    }
+    return clients;
+}
+
+void MainWindow::openBulkInvite()
+{
+    const auto clients = selectedClients();
+    if (clients.isEmpty())
+        return;
+    auto *dialog = new BulkInviteDialog(m_session, clients, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    dialog->start();
 }
 
 void MainWindow::openRevoke(int action)

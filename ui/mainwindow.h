@@ -53,6 +53,8 @@ public:
     // The dialogs the actions open; public so tests and the screenshot driver can reach them.
     void openInvite(bool newClient);
     void openRevoke(int action);
+    void openBulkInvite();
+    QList<QPair<qint64, QString>> selectedClients() const;
     void openPhoneCode();
     void openAuditLog();
 
