@@ -40,14 +40,7 @@ struct Config
     int signInLockoutMaxSeconds = 3600;
 
     qint64 documentsMaxBytes = qint64(25) * 1024 * 1024; // per upload; other routes keep maxBodyBytes
-    // Staff sign-in backoff (R7): after signInMaxFailures failures per account or per
-    // address, each further failure locks for base * 2^(n - max) seconds, capped.
-    int signInMaxFailures = 5;
-    int signInLockoutSeconds = 30;
-    int signInLockoutMaxSeconds = 3600;
-
-    qint64 documentsMaxBytes = qint64(25) * 1024 * 1024; // per upload; other routes keep maxBodyBytes
-    QString secretFile; // absolute; the server's keys (see secrets/keyring.h)
+    QString secretFile;                                  // absolute; the server's keys (see secrets/keyring.h)
 
     // Token engine (SPEC F2, F5, F12). Stored in seconds; the keys take decimal hours,
     // minutes or days, so tests can configure lifetimes of a few seconds.
