@@ -26,6 +26,8 @@ void AuditLogModel::reload()
     m_fetching = true;
     beginResetModel();
     m_rows.clear();
+    m_rows.squeeze(); // a reload after a full scroll must give the memory back
+    m_summaries.clear();
     m_exhausted = false;
     m_rows = load(m_pageSize);
     endResetModel();
@@ -169,8 +171,16 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         return r.clientName == 0 && r.clientId > 0 ? tr("#%1").arg(r.clientId) : m_store->pooled(r.clientName);
     case Address:
         return m_store->pooled(r.address);
-    case Summary:
-        return r.details.isEmpty() ? QString() : summaryOf(QJsonDocument::fromJson(r.details).object());
+    case Summary: {
+        // Read on demand for the rows on screen, remembered for a few thousand rows so
+        // scrolling back and forth does not query again.
+        if (const QString *cached = m_summaries.object(r.id))
+            return *cached;
+        auto *summary = new QString(summaryOf(m_store->detailsOf(r.id)));
+        const QString copy = *summary;
+        m_summaries.insert(r.id, summary);
+        return copy;
+    }
     default:
         return {};
     }

@@ -4,6 +4,7 @@
 #include "auditstore.h"
 
 #include <QAbstractTableModel>
+#include <QCache>
 
 namespace Gatehouse {
 
@@ -51,6 +52,7 @@ private:
     std::unique_ptr<AuditStore> m_store;
     LocalCache *m_cache;
     QList<AuditListRow> m_rows;
+    mutable QCache<qint64, QString> m_summaries{4000};
     AuditFilter m_filter;
     QString m_lastError;
     int m_pageSize = 300;

@@ -49,6 +49,19 @@ QString likePattern(const QString &text)
     return u'%' + escaped + u'%';
 }
 
+// The trigram index (audit_fts, migration 0004) only knows substrings of three
+// characters or more; shorter terms keep the LIKE scan, which a common term ends early.
+bool usesSearchIndex(const AuditFilter &f)
+{
+    return f.text.size() >= 3;
+}
+
+QString ftsPhrase(QString text)
+{
+    text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + text + u'"';
+}
+
 Error storageError(const QString &what, const QString &detail)
 {
     return Error{QString(ErrorCode::StorageError),
@@ -165,7 +178,9 @@ QString AuditStore::whereClause(const AuditFilter &f) const
         where << QStringLiteral("e.type = :type");
     if (!f.actor.isEmpty())
         where << QStringLiteral("e.actor_label = :actor COLLATE NOCASE");
-    if (!f.text.isEmpty())
+    if (usesSearchIndex(f))
+        where << QStringLiteral("audit_fts MATCH :t AND audit_fts.rowid < :upper AND audit_fts.rowid >= :lower");
+    else if (!f.text.isEmpty())
         where << QStringLiteral("(e.type LIKE :t ESCAPE '\\' OR e.actor_label LIKE :t ESCAPE '\\' OR e.address LIKE "
                                 ":t ESCAPE '\\' OR e.user_agent LIKE :t ESCAPE '\\' OR e.details LIKE :t ESCAPE '\\')");
     return where.join(QStringLiteral(" AND "));
@@ -180,9 +195,17 @@ bool AuditStore::prepare(QSqlQuery &q, const QString &columns, const AuditFilter
         upper = qMin(upper, firstIdAtOrAfter(db, f.to));
     if (f.from.isValid())
         lower = firstIdAtOrAfter(db, f.from);
-    const QString sql = QStringLiteral("SELECT %1 FROM audit_events e LEFT JOIN clients c ON c.id = e.client_id "
-                                       "WHERE %2 ORDER BY e.id DESC LIMIT :limit")
-                            .arg(columns, whereClause(f));
+    // Free text of three characters or more comes from the trigram index, which then
+    // drives the query: CROSS JOIN keeps it the outer loop, walking its rowids newest
+    // first and stopping at the page size, so a term that matches nothing costs one
+    // index lookup instead of reading every event.
+    const bool fts = usesSearchIndex(f);
+    const QString from = fts ? QStringLiteral("audit_fts CROSS JOIN audit_events e ON e.id = audit_fts.rowid")
+                             : QStringLiteral("audit_events e");
+    const QString sql =
+        QStringLiteral("SELECT %1 FROM %2 LEFT JOIN clients c ON c.id = e.client_id "
+                       "WHERE %3 ORDER BY %4 DESC LIMIT :limit")
+            .arg(columns, from, whereClause(f), fts ? QStringLiteral("audit_fts.rowid") : QStringLiteral("e.id"));
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         return false;
@@ -197,7 +220,7 @@ bool AuditStore::prepare(QSqlQuery &q, const QString &columns, const AuditFilter
     if (!f.actor.isEmpty())
         q.bindValue(QStringLiteral(":actor"), f.actor);
     if (!f.text.isEmpty())
-        q.bindValue(QStringLiteral(":t"), likePattern(f.text));
+        q.bindValue(QStringLiteral(":t"), usesSearchIndex(f) ? ftsPhrase(f.text) : likePattern(f.text));
     q.bindValue(QStringLiteral(":limit"), limit);
     return q.exec();
 }
@@ -259,7 +282,7 @@ Result<QList<AuditListRow>> AuditStore::listPage(const AuditFilter &f, qint64 be
 {
     QSqlQuery q(m_cache->database());
     if (!prepare(q,
-                 QStringLiteral("e.id, e.time, e.type, e.actor_label, e.actor_kind, e.client_id, e.address, e.details, "
+                 QStringLiteral("e.id, e.time, e.type, e.actor_label, e.actor_kind, e.client_id, e.address, "
                                 "ifnull(c.name, '')"),
                  f, beforeId, limit))
         return storageError(tr("Cannot read the audit log"), q.lastError().text());
@@ -274,10 +297,7 @@ Result<QList<AuditListRow>> AuditStore::listPage(const AuditFilter &f, qint64 be
         r.actor = intern(actor.isEmpty() ? q.value(4).toString() : actor);
         r.clientId = q.value(5).toLongLong();
         r.address = intern(q.value(6).toString());
-        const auto details = q.value(7).toString();
-        if (details != u"{}")
-            r.details = details.toUtf8();
-        r.clientName = intern(q.value(8).toString());
+        r.clientName = intern(q.value(7).toString());
         rows.append(std::move(r));
     }
     return rows;
@@ -292,6 +312,17 @@ std::optional<AuditRow> AuditStore::event(qint64 id) const
     if (!q.exec() || !q.next())
         return std::nullopt;
     return fullRow(q);
+}
+
+QJsonObject AuditStore::detailsOf(qint64 id) const
+{
+    QSqlQuery q(m_cache->database());
+    q.prepare(QStringLiteral("SELECT details FROM audit_events WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return {};
+    const QString details = q.value(0).toString();
+    return details == u"{}" ? QJsonObject() : QJsonDocument::fromJson(details.toUtf8()).object();
 }
 
 QStringList AuditStore::knownTypes() const

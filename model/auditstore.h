@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -54,7 +55,8 @@ struct AuditRow
 // What the viewer keeps per loaded row: only what its columns show, with repeated
 // strings (types, actors, client names, addresses) stored once in the store's pool
 // and referenced by index, so a million loaded rows stay within the memory budget
-// (about 70 bytes a row). The full event is read by id when someone looks at it.
+// (40 bytes a row). The details are not kept at all: the model reads them by id for
+// the rows on screen (detailsOf) and keeps a small cache of their summaries.
 struct AuditListRow
 {
     qint64 id = 0;
@@ -64,7 +66,6 @@ struct AuditListRow
     quint32 actor = 0;
     quint32 clientName = 0;
     quint32 address = 0;
-    QByteArray details; // compact JSON, empty for "{}", decoded only for display
 };
 
 // The local copy of the audit log inside the LocalCache's database. Pages from the
@@ -90,6 +91,8 @@ public:
     // The same page in the viewer's compact form.
     Result<QList<AuditListRow>> listPage(const AuditFilter &filter, qint64 beforeId, int limit) const;
     std::optional<AuditRow> event(qint64 id) const;
+    // The details object of one event, for the rows on screen; empty when none.
+    QJsonObject detailsOf(qint64 id) const;
     // A string of a list row by its pool index.
     const QString &pooled(quint32 index) const { return m_pool.at(index); }
     // The distinct event types present, for the filter's list.

@@ -125,6 +125,14 @@ qint64 ClientListModel::matchingCount() const
     return n ? *n : 0;
 }
 
+qint64 ClientListModel::matchingCountUpTo(qint64 cap) const
+{
+    if (!m_cache || !m_cache->isOpen())
+        return 0;
+    const auto n = m_cache->countClientsUpTo(m_query, cap);
+    return n ? *n : 0;
+}
+
 int ClientListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

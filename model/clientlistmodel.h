@@ -46,6 +46,9 @@ public:
 
     // How many clients match the filter in the cache, loaded or not.
     qint64 matchingCount() const;
+    // Stops counting at `cap` (the status bar shows "1,000+"), so a keystroke never
+    // counts every match of a common term.
+    qint64 matchingCountUpTo(qint64 cap) const;
     QString lastError() const { return m_lastError; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "localcache.h"
 
+#include "clientsearch.h"
 #include "common/errorcode.h"
 #include "resources/app/appresources.h"
 
@@ -12,10 +13,14 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <limits>
 
 namespace Gatehouse {
 
 namespace {
+// The audit search index has no delete trigger (the log is append-only); emptying the
+// log empties the index in one step instead.
+const QString kClearAuditSearch = QStringLiteral("INSERT INTO audit_fts (audit_fts) VALUES ('delete-all')");
 
 QAtomicInteger<int> s_connectionCounter;
 
@@ -56,22 +61,6 @@ ClientRecord clientFromQuery(const QSqlQuery &q)
     c.openSessions = q.value(16).toInt();
     return c;
 }
-
-// LIKE treats % and _ as wildcards; a user typing them means the characters.
-QString likePattern(const QString &text)
-{
-    QString escaped;
-    escaped.reserve(text.size() + 2);
-    for (const QChar ch : text) {
-        if (ch == u'\\' || ch == u'%' || ch == u'_')
-            escaped += u'\\';
-        escaped += ch;
-    }
-    return u'%' + escaped + u'%';
-}
-
-const QString kFilterClause =
-    QStringLiteral("(name LIKE :f ESCAPE '\\' OR email LIKE :f ESCAPE '\\' OR matter LIKE :f ESCAPE '\\')");
 
 // Splits a migration file into statements at semicolons that end a line. Migration
 // files are ours, so this simple rule is enough and keeps the runner obvious.
@@ -250,7 +239,7 @@ Result<bool> LocalCache::bindTo(const QString &serverUrl, const QString &account
     QSqlQuery q(db);
     const bool cleared = !server.isEmpty() || !who.isEmpty();
     bool ok = q.exec(QStringLiteral("DELETE FROM clients")) && q.exec(QStringLiteral("DELETE FROM audit_events")) &&
-              q.exec(QStringLiteral("DELETE FROM sync_state"));
+              q.exec(kClearAuditSearch) && q.exec(QStringLiteral("DELETE FROM sync_state"));
     if (ok) {
         q.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('server_url', ?), ('account', ?)"));
         q.addBindValue(serverUrl);
@@ -341,6 +330,7 @@ Result<void> LocalCache::clear()
         return storageError(tr("Cannot start a transaction"), db.lastError().text());
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("DELETE FROM clients")) || !q.exec(QStringLiteral("DELETE FROM audit_events")) ||
+        !q.exec(kClearAuditSearch) ||
         !q.exec(QStringLiteral("DELETE FROM sync_state WHERE key <> 'server_url' AND key <> 'account'")) ||
         !db.commit()) {
         const auto err = storageError(tr("Cannot clear"), q.lastError().text());
@@ -392,39 +382,23 @@ QString sortExpression(ClientSort sort)
     return QStringLiteral("name COLLATE NOCASE");
 }
 
-// Three characters or more: the trigram index finds the rows (substring match, case
-// folded) without reading every client. Shorter terms use LIKE, whose ordered scan
-// stops early because such terms match nearly everyone.
-bool useSearchIndex(const QString &filter)
+QStringList statusWhere(const ClientListQuery &query)
 {
-    return filter.size() >= 3;
+    return query.status ? QStringList{QStringLiteral("status = :status")} : QStringList{};
 }
 
-QString ftsPhrase(QString text)
+void bindStatus(QSqlQuery &q, const ClientListQuery &query)
 {
-    text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + text + u'"';
-}
-
-QStringList whereOf(const ClientListQuery &query)
-{
-    QStringList where;
-    if (!query.filter.isEmpty())
-        where << (useSearchIndex(query.filter)
-                      ? QStringLiteral("id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH :f)")
-                      : kFilterClause);
-    if (query.status)
-        where << QStringLiteral("status = :status");
-    return where;
-}
-
-void bindWhere(QSqlQuery &q, const ClientListQuery &query)
-{
-    if (!query.filter.isEmpty())
-        q.bindValue(QStringLiteral(":f"),
-                    useSearchIndex(query.filter) ? ftsPhrase(query.filter) : likePattern(query.filter));
     if (query.status)
         q.bindValue(QStringLiteral(":status"), statusName(*query.status));
+}
+
+// Rows the first, scanning attempt of a filtered page may read before giving up and
+// asking the index: 15 per wanted row (a term in one row of 15 fills the page here),
+// bounded so a reload of many loaded rows stays a few ms.
+int scanBudget(int limit)
+{
+    return qBound(64, limit * 15, 20000);
 }
 
 } // namespace
@@ -457,48 +431,90 @@ Result<QList<ClientRecord>> LocalCache::clientsPage(const ClientListQuery &query
 {
     const QString key = sortExpression(query.sort);
     const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    QStringList where = whereOf(query);
+    QStringList where = statusWhere(query);
     // Keyset paging: continue strictly after the last row shown (a row-value compare
     // SQLite answers from the index), so each page costs the same however deep.
     if (after)
         where << QStringLiteral("(%1, id) %2 (:k, :id)").arg(key, query.descending ? u"<" : u">");
-    QString sql = QStringLiteral("SELECT %1 FROM clients").arg(kClientColumns);
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY %1 %2, id %2 LIMIT :limit").arg(key, direction);
+    const QString order = QStringLiteral(" ORDER BY %1 %2, id %2").arg(key, direction);
+    const ClientSearch search(query.filter);
 
-    QSqlQuery q(database());
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return storageError(tr("Cannot read clients"), q.lastError().text());
-    bindWhere(q, query);
-    if (after) {
-        // A null QString would bind as NULL and compare as unknown: use '' (what
-        // ifnull() and empty columns give) instead.
-        const bool nullString = after->value.typeId() == QMetaType::QString && after->value.toString().isNull();
-        q.bindValue(QStringLiteral(":k"), nullString ? QVariant(QStringLiteral("")) : after->value);
-        q.bindValue(QStringLiteral(":id"), after->id);
-    }
-    q.bindValue(QStringLiteral(":limit"), limit);
-    if (!q.exec())
-        return storageError(tr("Cannot read clients"), q.lastError().text());
-    QList<ClientRecord> rows;
-    rows.reserve(limit);
-    while (q.next())
-        rows.append(clientFromQuery(q));
-    return rows;
+    const auto run = [&](const QString &sql, bool scan) -> Result<QList<ClientRecord>> {
+        QSqlQuery q(database());
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return storageError(tr("Cannot read clients"), q.lastError().text());
+        bindStatus(q, query);
+        if (!search.isEmpty())
+            scan ? search.bindScan(q) : search.bindIndexed(q);
+        if (after) {
+            // A null QString would bind as NULL and compare as unknown: use '' (what
+            // ifnull() and empty columns give) instead.
+            const bool nullString = after->value.typeId() == QMetaType::QString && after->value.toString().isNull();
+            q.bindValue(QStringLiteral(":k"), nullString ? QVariant(QStringLiteral("")) : after->value);
+            q.bindValue(QStringLiteral(":id"), after->id);
+        }
+        q.bindValue(QStringLiteral(":limit"), limit);
+        if (scan)
+            q.bindValue(QStringLiteral(":scan"), scanBudget(limit));
+        if (!q.exec())
+            return storageError(tr("Cannot read clients"), q.lastError().text());
+        QList<ClientRecord> rows;
+        rows.reserve(limit);
+        while (q.next())
+            rows.append(clientFromQuery(q));
+        return rows;
+    };
+    const QString whereSql =
+        where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+
+    if (search.isEmpty())
+        return run(QStringLiteral("SELECT %1 FROM clients").arg(kClientColumns) + whereSql + order +
+                       QStringLiteral(" LIMIT :limit"),
+                   false);
+
+    // A filtered page in two tries. First read the next rows in display order (a
+    // bounded window) and test each: a common term fills the page here in a few ms,
+    // where an index would first collect tens of thousands of ids just to sort them.
+    // If the window does not hold a full page, the term is rare enough that the
+    // index's id set is small: ask it. Both tries select the same rows, so the answer
+    // does not depend on which one found them.
+    const QString scanSql =
+        QStringLiteral("SELECT %1 FROM (SELECT * FROM clients%2%3 LIMIT :scan) WHERE %4%3 LIMIT :limit")
+            .arg(kClientColumns, whereSql, order, search.scanClause());
+    auto scanned = run(scanSql, true);
+    if (!scanned || scanned->size() >= limit)
+        return scanned;
+    where << search.indexedClause();
+    return run(QStringLiteral("SELECT %1 FROM clients WHERE ").arg(kClientColumns) +
+                   where.join(QStringLiteral(" AND ")) + order + QStringLiteral(" LIMIT :limit"),
+               false);
 }
 
 Result<qint64> LocalCache::countClients(const ClientListQuery &query) const
 {
+    return countClientsUpTo(query, std::numeric_limits<qint64>::max());
+}
+
+Result<qint64> LocalCache::countClientsUpTo(const ClientListQuery &query, qint64 cap) const
+{
     QSqlQuery q(database());
-    QString sql = QStringLiteral("SELECT COUNT(*) FROM clients");
-    const auto where = whereOf(query);
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    const ClientSearch search(query.filter);
+    QString sql;
+    if (search.isEmpty()) {
+        sql = QStringLiteral("SELECT COUNT(*) FROM clients");
+        if (query.status)
+            sql += QStringLiteral(" WHERE status = :status");
+    } else {
+        sql = search.cappedCountSql(query.status ? QStringLiteral("c.status = :status") : QString());
+    }
     if (!q.prepare(sql))
         return storageError(tr("Cannot count clients"), q.lastError().text());
-    bindWhere(q, query);
+    bindStatus(q, query);
+    if (!search.isEmpty()) {
+        search.bindIndexed(q);
+        q.bindValue(QStringLiteral(":cap"), cap);
+    }
     if (!q.exec() || !q.next())
         return storageError(tr("Cannot count clients"), q.lastError().text());
     return q.value(0).toLongLong();

@@ -478,7 +478,13 @@ void MainWindow::updateStatus()
     const auto staff = m_session->staff();
     const auto who = staff.name.isEmpty() ? staff.email : staff.name;
     const auto synced = m_session->sync()->lastSyncedAt();
-    const QString count = QLocale().toString(m_session->clients()->matchingCount());
+    // Capped: counting every match of a common term on each keystroke costs more than
+    // the page itself; "1,000+" says enough.
+    constexpr qint64 kCountCap = 1000;
+    const qint64 matching = m_session->clients()->matchingCountUpTo(kCountCap);
+    QString count = QLocale().toString(matching);
+    if (matching >= kCountCap && !m_session->clients()->filterText().isEmpty())
+        count += u'+';
     QString text = synced.isValid()
                        ? tr("Signed in as %1 — %2 clients — synced %3")
                              .arg(who, count, QLocale().toString(synced.toLocalTime().time(), QLocale::ShortFormat))

@@ -129,6 +129,7 @@ private slots:
         QTest::newRow("type") << 2 << QStringLiteral("client.invited");
         QTest::newRow("actor") << 3 << QStringLiteral("PAULA@firm.example");
         QTest::newRow("free text") << 4 << QStringLiteral("needle");
+        QTest::newRow("free text, other case (search index)") << 4 << QStringLiteral("NEEDLE");
         QTest::newRow("date range") << 5 << QStringLiteral("50-60");
     }
 

@@ -121,6 +121,78 @@ private slots:
         }
     }
 
+    void setFilterText_shortTerm_matchesStartOfNameEmailOrMatter_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("matter start") << QStringLiteral("es") << kGenerated / 10;
+        QTest::newRow("email start") << QStringLiteral("X") << 4;
+        QTest::newRow("name start, digits") << QStringLiteral("10") << 2;
+        QTest::newRow("inside a word is not a start") << QStringLiteral("mi") << 0;
+        QTest::newRow("one letter, most rows") << QStringLiteral("c") << kGenerated;
+    }
+
+    void setFilterText_shortTerm_matchesStartOfNameEmailOrMatter()
+    {
+        // One or two characters match the start of a field (an index seek), not any
+        // substring (a full scan): "mi" does not find "Estate of Smith".
+        QFETCH(QString, filter);
+        QFETCH(int, expected);
+        ClientListModel model(&m_cache);
+        model.setFilterText(filter);
+        while (model.canFetchMore(QModelIndex()))
+            model.fetchMore(QModelIndex());
+        QCOMPARE(model.rowCount(), expected);
+        QCOMPARE(model.matchingCount(), expected);
+        QCOMPARE(model.matchingCountUpTo(3), qMin(3, expected));
+    }
+
+    void fetchMore_filteredPages_sameRowsAsAFullSearch_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("pageSize");
+        // Common terms fill pages from the ordered scan, rare ones from the index,
+        // and middling ones switch between the two from page to page.
+        for (const int pageSize : {7, 200}) {
+            for (const auto *term : {"client", "matter 1", "estate", "client2499@", "cl", "ma", "1"})
+                QTest::addRow("%s / %d", term, pageSize) << QString::fromLatin1(term) << pageSize;
+        }
+    }
+
+    void fetchMore_filteredPages_sameRowsAsAFullSearch()
+    {
+        QFETCH(QString, filter);
+        QFETCH(int, pageSize);
+        ClientListModel model(&m_cache);
+        model.setPageSize(pageSize);
+        model.setFilterText(filter);
+        while (model.canFetchMore(QModelIndex()))
+            model.fetchMore(QModelIndex());
+        QStringList shown;
+        for (int row = 0; row < model.rowCount(); ++row)
+            shown << model.index(row, ClientListModel::Name).data().toString();
+
+        // The oracle: every client read page by page unfiltered, filtered here.
+        ClientListModel all(&m_cache);
+        all.setPageSize(1000);
+        while (all.canFetchMore(QModelIndex()))
+            all.fetchMore(QModelIndex());
+        QStringList expected;
+        const bool prefix = filter.size() < 3;
+        for (int row = 0; row < all.rowCount(); ++row) {
+            bool match = false;
+            for (const int column : {ClientListModel::Name, ClientListModel::Email, ClientListModel::Matter}) {
+                const QString text = all.index(row, column).data().toString();
+                match = match || (prefix ? text.startsWith(filter, Qt::CaseInsensitive)
+                                         : text.contains(filter, Qt::CaseInsensitive));
+            }
+            if (match)
+                expected << all.index(row, ClientListModel::Name).data().toString();
+        }
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(shown, expected);
+    }
+
     void reload_afterCacheChange_showsNewRowAndKeepsLoadedDepth()
     {
         ClientListModel model(&m_cache);
