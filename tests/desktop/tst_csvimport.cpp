@@ -12,6 +12,7 @@
 #include "model/syncengine.h"
 #include "support/httpprobe.h"
 #include "support/portalprocess.h"
+#include "ui/bulkinvitedialog.h"
 #include "ui/csvimportdialog.h"
 
 #include <QJsonArray>
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -358,6 +360,25 @@ private slots:
         QVERIFY(BulkInviter::describe(r.at(3)).startsWith(QStringLiteral("Rate-limited")));
         QCOMPARE(serverClient(first).value(QStringLiteral("status")).toString(), QStringLiteral("invited"));
         QCOMPARE(serverClient(second).value(QStringLiteral("status")).toString(), QStringLiteral("invited"));
+    }
+
+    void bulkInviteDialog_showsProgressAndEachResult()
+    {
+        const qint64 sent = serverClientNamed(QStringLiteral("Valid One")).value(QStringLiteral("id")).toInteger();
+        const qint64 limited = serverClientNamed(QStringLiteral("Fix Beta")).value(QStringLiteral("id")).toInteger();
+        QVERIFY(sent > 0 && limited > 0);
+        BulkInviteDialog dialog(m_session.get(),
+                                {{sent, QStringLiteral("Valid One")}, {limited, QStringLiteral("Fix Beta")}});
+        dialog.show();
+        dialog.start();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.isFinished(), 20000);
+        QVERIFY2(dialog.resultTable()->item(0, 1)->text().startsWith(QStringLiteral("Sent")),
+                 qPrintable(dialog.resultTable()->item(0, 1)->text()));
+        // Fix Beta was invited by the previous test; one invitation per client is allowed.
+        QVERIFY2(dialog.resultTable()->item(1, 1)->text().startsWith(QStringLiteral("Rate-limited")),
+                 qPrintable(dialog.resultTable()->item(1, 1)->text()));
+        QVERIFY2(dialog.summaryText().contains(QStringLiteral("1 invitation")), qPrintable(dialog.summaryText()));
+        QVERIFY(dialog.summaryText().contains(QStringLiteral("1 rate-limited")));
     }
 
 private:
