@@ -198,6 +198,15 @@ void Session::failRequest(int status, QLatin1StringView code, const QString &det
     send(Problem::make(status, code, detail), true);
 }
 
+void copyHeaders(const HeaderList &from, boost::beast::http::fields &to)
+{
+    // insert(), not set(): set() replaces a field of the same name, and an answer may
+    // carry several Set-Cookie lines (a session and a browser cookie, say).
+    for (const auto &[name, value] : from)
+        to.insert(beast::string_view(name.constData(), size_t(name.size())),
+                  beast::string_view(value.constData(), size_t(value.size())));
+}
+
 void Session::send(HttpResponse response, bool forceClose)
 {
     auto message = std::make_shared<http::response<http::string_body>>();
@@ -212,9 +221,7 @@ void Session::send(HttpResponse response, bool forceClose)
         response.setHeader("Referrer-Policy", "no-referrer");
     if (response.header("Cache-Control").isEmpty())
         response.setHeader("Cache-Control", "no-store");
-    for (const auto &[name, value] : std::as_const(response.headers))
-        message->set(beast::string_view(name.constData(), size_t(name.size())),
-                     beast::string_view(value.constData(), size_t(value.size())));
+    copyHeaders(response.headers, *message);
 
     const bool keepAlive = haveRequest && m_parser->get().keep_alive() && !m_tracker->stopping;
     message->keep_alive(keepAlive);

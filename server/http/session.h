@@ -10,6 +10,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/fields.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <chrono>
@@ -23,6 +24,10 @@ namespace Gatehouse::Server {
 
 class Router;
 class Session;
+
+// Copies a handler's headers onto a Beast message, keeping repeated fields (several
+// Set-Cookie lines) as separate lines.
+void copyHeaders(const HeaderList &from, boost::beast::http::fields &to);
 
 // What every connection shares: limits, the router, and the bookkeeping that lets the
 // server cap connections and drain them on shutdown.

@@ -205,8 +205,7 @@ HttpResponse VerifyRoutes::confirm(const RequestContext &context) const
     if (auto r = SessionStore::confirmCode(db, stored.id, now); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     // The fresh session id (B6) is issued by the hub on the very next request
-    // (rotate_pending): this answer already sets the browser cookie, and one answer
-    // carries one Set-Cookie through the HTTP edge.
+    // (rotate_pending), the same path every privilege change of a session takes.
     if (auto r = SessionStore::setPending(db, session.id, QString(), true); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     const QJsonObject details{{QStringLiteral("browser_id"), *browserId},
