@@ -1,120 +1,186 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
     <name>AuditStore</name>
     <message>
         <source>%1 in the local cache (%2). Check free disk space; if the file is damaged, delete it and Gatehouse will download everything again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot start a transaction</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>event %1 does not link to the event before it (an entry was removed or altered)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>event %1 was changed after it was recorded (its hash does not match)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot save audit events</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read the audit log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CertificateTrust</name>
     <message>
         <source>The server at %1 did not present a usable certificate, so the connection is not safe.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The server at %1 presented a different certificate from the one you approved earlier. This happens when IT replaces the certificate, but it is also what an attacker intercepting the connection would do, so Gatehouse refuses to connect. Ask IT whether the certificate was changed; they can confirm the new fingerprint %2. To accept it, remove the old approval under Connection → Forget approved certificate and sign in again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted by this computer and was not approved, so Gatehouse did not connect. Check its fingerprint with IT before approving it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientImport</name>
+    <message>
+        <source>Choose the column that holds the client&apos;s name.</source>
+        <translation>Scegli la colonna con il nome del cliente.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the client&apos;s email address.</source>
+        <translation>Scegli la colonna con l&apos;indirizzo email del cliente.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the matter.</source>
+        <translation>Scegli la colonna con la pratica.</translation>
+    </message>
+    <message>
+        <source>the name is missing</source>
+        <translation>manca il nome</translation>
+    </message>
+    <message>
+        <source>the name is longer than %1 characters</source>
+        <translation>il nome supera i %1 caratteri</translation>
+    </message>
+    <message>
+        <source>the email address is missing</source>
+        <translation>manca l&apos;indirizzo email</translation>
+    </message>
+    <message>
+        <source>the email address is longer than %1 characters</source>
+        <translation>l&apos;indirizzo email supera i %1 caratteri</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid email address</source>
+        <translation>«%1» non è un indirizzo email valido</translation>
+    </message>
+    <message>
+        <source>the matter is missing</source>
+        <translation>manca la pratica</translation>
+    </message>
+    <message>
+        <source>the matter is longer than %1 characters</source>
+        <translation>la pratica supera i %1 caratteri</translation>
+    </message>
+    <message>
+        <source>no partner on the team is called “%1”</source>
+        <translation>nessun partner del team si chiama «%1»</translation>
+    </message>
+    <message>
+        <source>the same email address is already on line %1</source>
+        <translation>lo stesso indirizzo email è già alla riga %1</translation>
+    </message>
+    <message>
+        <source>You were signed out before the import finished.</source>
+        <translation>La sessione è terminata prima della fine dell&apos;importazione.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvParser</name>
+    <message>
+        <source>The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8” and try again.</source>
+        <translation>Il file non è testo UTF-8. Salvalo dal foglio di calcolo come «CSV UTF-8» e riprova.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted value is never closed. Check that every &quot; has its pair.</source>
+        <translation>Riga %1: un valore tra virgolette non viene mai chiuso. Controlla che ogni &quot; abbia la sua coppia.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse</name>
     <message>
         <source>the new link</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>1 minute ago</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%n minutes ago</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>1 hour ago</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%n hours ago</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>yesterday</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%n days ago</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>1 month ago</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%n months ago</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>1 year ago</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%n years ago</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::AuditExport</name>
     <message>
         <source>Could not write %1 (%2). Choose a folder you can write to.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hash chain: FAILED at event %1 — %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hash chain verified up to event %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Event</source>
@@ -126,142 +192,142 @@
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Only the newest %1 of %2 matching events are listed; export to CSV for all of them.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the PDF writer failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::AuditLogModel</name>
     <message>
         <source>Link issued</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Link opened</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Link refused</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Link checked by a mail scanner</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Portal session started</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Portal session ended</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Browser verified</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Client created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Client updated</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Client deleted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Client invited</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Link regenerated</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Access revoked</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sessions ended</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Require sign-in changed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Phone confirmation changed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Phone code confirmed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Document added</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Document removed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Staff signed in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Staff sign-in failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Staff signed out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Staff member created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Staff member updated</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mail queued</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mail could not be delivered</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>#%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Time</source>
@@ -277,7 +343,7 @@
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Address</source>
@@ -285,7 +351,7 @@
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -352,7 +418,7 @@
     </message>
     <message>
         <source>Event details</source>
-        <translation>Dettagli dell'evento</translation>
+        <translation>Dettagli dell&apos;evento</translation>
     </message>
     <message>
         <source>Audit events</source>
@@ -383,16 +449,16 @@
         <translation>Trova</translation>
     </message>
     <message>
-        <source>The full audit log is available to partners and admins. A client's own events are in the client's details.</source>
-        <translation type="unfinished" />
+        <source>The full audit log is available to partners and admins. A client&apos;s own events are in the client&apos;s details.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>⚠ The audit log failed verification at event %1: %2. Events up to %3 are verified. Tell your administrator.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>✔ Hash chain verified up to event %1 (%2 events synced).</source>
-        <translation>✔ Catena di hash verificata fino all'evento %1 (%2 eventi sincronizzati).</translation>
+        <translation>✔ Catena di hash verificata fino all&apos;evento %1 (%2 eventi sincronizzati).</translation>
     </message>
     <message>
         <source>No audit events synced yet.</source>
@@ -400,47 +466,47 @@
     </message>
     <message>
         <source>Event #%1: %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Time: %1 (UTC %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Actor: %1 %2 (id %3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Client: %1 (id %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Address: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Device: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Details: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Previous hash: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hash: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export audit log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -452,52 +518,138 @@
     </message>
     <message>
         <source>Export audit report</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gatehouse audit report</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::BulkInviteDialog</name>
+    <message numerus="yes">
+        <source>Invite %n client(s)</source>
+        <translation>
+            <numerusform>Invita %n cliente</numerusform>
+            <numerusform>Invita %n clienti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invitation progress</source>
+        <translation>Avanzamento degli inviti</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Invitation results</source>
+        <translation>Esiti degli inviti</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>In attesa</translation>
+    </message>
+    <message>
+        <source>Sent; the link works until %1</source>
+        <translation>Inviato; il link funziona fino al %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invitation(s) sent.</source>
+        <translation>
+            <numerusform>%n invito inviato.</numerusform>
+            <numerusform>%n inviti inviati.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rate-limited: try those again later.</source>
+        <translation>
+            <numerusform>%n fermato dal limite: riprova più tardi.</numerusform>
+            <numerusform>%n fermati dal limite: riprova più tardi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent: see the reason next to each.</source>
+        <translation>
+            <numerusform>%n non inviato: vedi il motivo accanto.</numerusform>
+            <numerusform>%n non inviati: vedi il motivo accanto a ciascuno.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::BulkInviter</name>
+    <message>
+        <source>Waiting</source>
+        <translation>In attesa</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <source>Rate-limited: %1</source>
+        <translation>Limite raggiunto: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Non riuscito: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non inviato: %1</translation>
+    </message>
+    <message>
+        <source>cancelled before it was sent</source>
+        <translation>annullato prima dell&apos;invio</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>sessione terminata</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CertificatePrompt</name>
     <message>
         <source>&lt;p&gt;This computer does not recognise the certificate of &lt;b&gt;%1&lt;/b&gt;. That is expected if your firm uses its own certificate; it is also what an attacker would present.&lt;/p&gt;&lt;p&gt;Compare this fingerprint with the one IT gave you, character by character:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Issued to: %3&lt;br&gt;Issued by: %4&lt;br&gt;Valid until: %5&lt;/p&gt;&lt;p&gt;Trust this certificate for this server from now on?&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unrecognised certificate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ClientActions</name>
     <message>
         <source>The server cannot be reached, so changes are disabled. Gatehouse keeps trying and turns them back on as soon as the server answers.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not require sign-in for this client: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not stop requiring sign-in for this client: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Someone else changed this client while you were editing, so your change was not saved. The client now shows their version; check it and make your change again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ClientDetailPane</name>
     <message>
         <source>Require sign-in</source>
-        <translation>Richiedi l'accesso</translation>
+        <translation>Richiedi l&apos;accesso</translation>
     </message>
     <message>
         <source>Confirm by phone</source>
@@ -573,19 +725,19 @@
     </message>
     <message>
         <source>Access state</source>
-        <translation>Stato dell'accesso</translation>
+        <translation>Stato dell&apos;accesso</translation>
     </message>
     <message>
         <source>Require sign-in for this client</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Confirm this client by phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Details status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -633,7 +785,7 @@
     </message>
     <message>
         <source>Phone confirmation was not changed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not invited yet: no link exists.</source>
@@ -645,7 +797,7 @@
     </message>
     <message>
         <source>Active: last opened the portal %1 from %2.</source>
-        <translation>Attivo: ha aperto il portale l'ultima volta %1 da %2.</translation>
+        <translation>Attivo: ha aperto il portale l&apos;ultima volta %1 da %2.</translation>
     </message>
     <message>
         <source>an unknown device</source>
@@ -657,11 +809,11 @@
     </message>
     <message>
         <source>Revoked: the client cannot open the portal until invited again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expired: the link ran out before it was used. Regenerate it to send a new one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No client selected</source>
@@ -669,7 +821,7 @@
     </message>
     <message>
         <source>Select a client in the list to see their access, sessions and documents.</source>
-        <translation>Seleziona un cliente nell'elenco per vederne accessi, sessioni e documenti.</translation>
+        <translation>Seleziona un cliente nell&apos;elenco per vederne accessi, sessioni e documenti.</translation>
     </message>
     <message>
         <source>%1 · %2 · partner: %3</source>
@@ -681,105 +833,105 @@
     </message>
     <message>
         <source>Sessions could not be loaded: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Browsers could not be loaded: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Documents could not be loaded: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Recent activity could not be loaded: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Session ended.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The session was not ended: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ended from the client's details</source>
-        <translation type="unfinished" />
+        <source>Ended from the client&apos;s details</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) ended.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>The sessions were not ended: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a session first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n browser(s) forgotten.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>The browsers were not forgotten: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a browser first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Browser forgotten.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The browser was not forgotten: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a document first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove document</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove “%1”? The client will no longer see it in the portal.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Document removed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The document was not removed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” could not be read: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Uploading “%1”…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” attached.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” was not attached: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -806,7 +958,7 @@
     </message>
     <message>
         <source>A link alone is not enough: the client confirms their email first</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The link alone opens the portal</source>
@@ -862,10 +1014,182 @@ su %3</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::CsvImportDialog</name>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Nessun file scelto.</translation>
+    </message>
+    <message>
+        <source>The first row holds column names</source>
+        <translation>La prima riga contiene i nomi delle colonne</translation>
+    </message>
+    <message>
+        <source>Import &amp;all rows</source>
+        <translation>Importa &amp;tutte le righe</translation>
+    </message>
+    <message>
+        <source>Import only the &amp;valid rows</source>
+        <translation>Importa solo le righe &amp;valide</translation>
+    </message>
+    <message>
+        <source>&amp;Retry the rows not created</source>
+        <translation>&amp;Riprova le righe non create</translation>
+    </message>
+    <message>
+        <source>Import clients from CSV</source>
+        <translation>Importa clienti da CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Scegli file…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>Scegli un file CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>&amp;Matter:</source>
+        <translation>&amp;Pratica:</translation>
+    </message>
+    <message>
+        <source>&amp;Partner:</source>
+        <translation>&amp;Partner:</translation>
+    </message>
+    <message>
+        <source>Column for %1</source>
+        <translation>Colonna per %1</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Riga</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>Pratica</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemi</translation>
+    </message>
+    <message>
+        <source>Validation report</source>
+        <translation>Rapporto di verifica</translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation>Esito dell&apos;importazione</translation>
+    </message>
+    <message>
+        <source>Import all rows</source>
+        <translation>Importa tutte le righe</translation>
+    </message>
+    <message>
+        <source>Import only the valid rows</source>
+        <translation>Importa solo le righe valide</translation>
+    </message>
+    <message>
+        <source>Import clients</source>
+        <translation>Importa clienti</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>File CSV (*.csv *.txt);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”. Check that the file exists and is a CSV file under 20 MB.</source>
+        <translation>Impossibile leggere «%1». Controlla che il file esista e sia un CSV sotto i 20 MB.</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>(non nel file)</translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>Colonna %1: %2</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>pronta</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file with one client per row: name, email, matter and, optionally, the partner&apos;s name or email.</source>
+        <translation>Scegli un file CSV con un cliente per riga: nome, email, pratica e, se vuoi, nome o email del partner.</translation>
+    </message>
+    <message>
+        <source>The file has no client rows.</source>
+        <translation>Il file non contiene righe di clienti.</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n row(s) are ready to import. Nothing has been sent yet.</source>
+        <translation>
+            <numerusform>%n riga è pronta per l&apos;importazione. Non è stato ancora inviato nulla.</numerusform>
+            <numerusform>Tutte le %n righe sono pronte per l&apos;importazione. Non è stato ancora inviato nulla.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows have problems (listed above). Nothing has been sent. Fix the file and choose it again, or import only the %3 valid rows.</source>
+        <translation>%1 righe su %2 hanno problemi (elencati sopra). Non è stato inviato nulla. Correggi il file e sceglilo di nuovo, oppure importa solo le %3 righe valide.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import only the %n &amp;valid row(s)</source>
+        <translation>
+            <numerusform>Importa solo la riga &amp;valida</numerusform>
+            <numerusform>Importa solo le %n righe &amp;valide</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported: every row must be valid before it is sent.</source>
+        <translation>Non è stato importato nulla: ogni riga deve essere valida prima dell&apos;invio.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n client(s) (lines %1). They are in the client list; invite them when you are ready.</source>
+        <translation>
+            <numerusform>Creato %n cliente (righe %1). È nell&apos;elenco clienti; invitalo quando vuoi.</numerusform>
+            <numerusform>Creati %n clienti (righe %1). Sono nell&apos;elenco clienti; invitali quando vuoi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused line %1: %2</source>
+        <translation>Il server ha rifiutato la riga %1: %2</translation>
+    </message>
+    <message>
+        <source>No client was created.</source>
+        <translation>Non è stato creato alcun cliente.</translation>
+    </message>
+    <message>
+        <source>Created before that: lines %1.</source>
+        <translation>Create prima: righe %1.</translation>
+    </message>
+    <message>
+        <source>Not created: lines %1. Fix the cause and press “Retry” to send only these.</source>
+        <translation>Non create: righe %1. Elimina la causa e premi «Riprova» per inviare solo queste.</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::InviteDialog</name>
     <message>
         <source>Require sign-in: the link alone is not enough</source>
-        <translation>Richiedi l'accesso: il link da solo non basta</translation>
+        <translation>Richiedi l&apos;accesso: il link da solo non basta</translation>
     </message>
     <message>
         <source>Confirm by phone: the client reads a code to you</source>
@@ -893,7 +1217,7 @@ su %3</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Matter</source>
@@ -909,7 +1233,7 @@ su %3</translation>
     </message>
     <message>
         <source>Require sign-in</source>
-        <translation>Richiedi l'accesso</translation>
+        <translation>Richiedi l&apos;accesso</translation>
     </message>
     <message>
         <source>Phone confirmation</source>
@@ -917,11 +1241,11 @@ su %3</translation>
     </message>
     <message>
         <source>Preview of the email</source>
-        <translation>Anteprima dell'email</translation>
+        <translation>Anteprima dell&apos;email</translation>
     </message>
     <message>
         <source>Invitation problem</source>
-        <translation>Problema con l'invito</translation>
+        <translation>Problema con l&apos;invito</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -945,7 +1269,7 @@ su %3</translation>
     </message>
     <message>
         <source>&lt;b&gt;The invitation was sent.&lt;/b&gt; Here is the link, shown only this once — copy it now if you need to pass it on another way:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Portal link</source>
@@ -965,27 +1289,27 @@ su %3</translation>
     </message>
     <message>
         <source>&amp;Send invitation</source>
-        <translation>&amp;Invia l'invito</translation>
+        <translation>&amp;Invia l&apos;invito</translation>
     </message>
     <message>
         <source>Send invitation</source>
-        <translation>Invia l'invito</translation>
+        <translation>Invia l&apos;invito</translation>
     </message>
     <message>
-        <source>Enter the client's name as they would recognise it, e.g. Maria Rossi.</source>
+        <source>Enter the client&apos;s name as they would recognise it, e.g. Maria Rossi.</source>
         <translation>Inserisci il nome del cliente come lo riconoscerebbe, es. Maria Rossi.</translation>
     </message>
     <message>
         <source>The name is too long; keep it under 200 characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the client's email address; the link is sent there.</source>
-        <translation>Inserisci l'indirizzo email del cliente: il link viene inviato lì.</translation>
+        <source>Enter the client&apos;s email address; the link is sent there.</source>
+        <translation>Inserisci l&apos;indirizzo email del cliente: il link viene inviato lì.</translation>
     </message>
     <message>
         <source>“%1” is not a valid email address. Check it for typos, e.g. maria@example.com.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter the matter, so colleagues know what this access is for.</source>
@@ -1000,16 +1324,16 @@ su %3</translation>
         <translation>[nome del cliente]</translation>
     </message>
     <message>
-        <source>&lt;p&gt;To: %1&lt;/p&gt;&lt;p&gt;Dear %2,&lt;/p&gt;&lt;p&gt;%3 has given you access to your documents for &lt;i&gt;%4&lt;/i&gt; in the firm's secure portal.&lt;/p&gt;&lt;p&gt;&lt;u&gt;Open your portal&lt;/u&gt; (a personal link that works once)&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <source>&lt;p&gt;To: %1&lt;/p&gt;&lt;p&gt;Dear %2,&lt;/p&gt;&lt;p&gt;%3 has given you access to your documents for &lt;i&gt;%4&lt;/i&gt; in the firm&apos;s secure portal.&lt;/p&gt;&lt;p&gt;&lt;u&gt;Open your portal&lt;/u&gt; (a personal link that works once)&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;p&gt;For your security you will be asked to confirm your email address when you open it.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;p&gt;We will also ask you to read a short code to us on the phone.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;p&gt;If you did not expect this email, you can ignore it.&lt;/p&gt;</source>
@@ -1025,7 +1349,7 @@ su %3</translation>
     </message>
     <message>
         <source>The invitation was not sent: %1</source>
-        <translation>L'invito non è stato inviato: %1</translation>
+        <translation>L&apos;invito non è stato inviato: %1</translation>
     </message>
     <message>
         <source>The link works once and expires on %1.</source>
@@ -1108,10 +1432,10 @@ su %3</translation>
     </message>
     <message>
         <source>Require &amp;sign-in</source>
-        <translation>Richiedi l'&amp;accesso</translation>
+        <translation>Richiedi l&apos;&amp;accesso</translation>
     </message>
     <message>
-        <source>&amp;Confirm a client's code…</source>
+        <source>&amp;Confirm a client&apos;s code…</source>
         <translation>&amp;Conferma il codice di un cliente…</translation>
     </message>
     <message>
@@ -1124,11 +1448,11 @@ su %3</translation>
     </message>
     <message>
         <source>Re&amp;voke access…</source>
-        <translation>Re&amp;voca l'accesso…</translation>
+        <translation>Re&amp;voca l&apos;accesso…</translation>
     </message>
     <message>
         <source>Copy &amp;email address</source>
-        <translation>Copia l'indirizzo &amp;email</translation>
+        <translation>Copia l&apos;indirizzo &amp;email</translation>
     </message>
     <message>
         <source>&amp;New client and invite…</source>
@@ -1188,7 +1512,7 @@ su %3</translation>
     </message>
     <message>
         <source>Stop requiring &amp;sign-in</source>
-        <translation>Non richiedere più l'&amp;accesso</translation>
+        <translation>Non richiedere più l&apos;&amp;accesso</translation>
     </message>
     <message>
         <source>Signed in as %1 — %2 clients — synced %3</source>
@@ -1207,8 +1531,24 @@ su %3</translation>
         <translation>Informazioni su Gatehouse</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;Manage who can open your firm's client portal.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <source>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;Manage who can open your firm&apos;s client portal.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite &amp;selected clients…</source>
+        <translation>Invita i clienti &amp;selezionati…</translation>
+    </message>
+    <message>
+        <source>&amp;Import clients from CSV…</source>
+        <translation>&amp;Importa clienti da CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators manage the team.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1218,12 +1558,12 @@ su %3</translation>
         <translation>&amp;Verifica il codice</translation>
     </message>
     <message>
-        <source>Confirm %1's code</source>
+        <source>Confirm %1&apos;s code</source>
         <translation>Conferma il codice di %1</translation>
     </message>
     <message>
         <source>Ask %1 to read out the code shown in their portal, then type it here.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Code</source>
@@ -1263,11 +1603,11 @@ su %3</translation>
     </message>
     <message>
         <source>There is no code waiting for this client, or it has expired. Ask them to reload the portal page for a new code.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Too many wrong tries: the code is locked. The client must request a new one from the portal.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The code could not be checked: %1</source>
@@ -1278,27 +1618,27 @@ su %3</translation>
     <name>Gatehouse::PortalClient</name>
     <message>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No server address is set. Enter the address of your firm's Gatehouse server, for example https://portal.example.com.</source>
-        <translation type="unfinished" />
+        <source>No server address is set. Enter the address of your firm&apos;s Gatehouse server, for example https://portal.example.com.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The secure connection to %1 failed: %2. Check the address; if your firm uses its own certificate, ask IT to install it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server at %1 answered (HTTP %2), but not like a Gatehouse server. Check that the address points to your firm's Gatehouse portal.</source>
-        <translation type="unfinished" />
+        <source>The server at %1 answered (HTTP %2), but not like a Gatehouse server. Check that the address points to your firm&apos;s Gatehouse portal.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server's answer about %1 is incomplete. Check that the server runs a Gatehouse version that matches this app.</source>
-        <translation type="unfinished" />
+        <source>The server&apos;s answer about %1 is incomplete. Check that the server runs a Gatehouse version that matches this app.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>your sign-in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1317,7 +1657,7 @@ su %3</translation>
     </message>
     <message>
         <source>Change access for %1</source>
-        <translation>Modifica l'accesso di %1</translation>
+        <translation>Modifica l&apos;accesso di %1</translation>
     </message>
     <message>
         <source>What will happen</source>
@@ -1329,7 +1669,7 @@ su %3</translation>
     </message>
     <message>
         <source>Why? For example: the client asked; wrong email address; matter closed. Recorded in the audit log.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Problem</source>
@@ -1354,8 +1694,8 @@ su %3</translation>
     <message numerus="yes">
         <source>%1 is signed out of the portal on every device at once (%n open session(s)). Their link and access stay as they are; they can open the portal again with a valid link.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -1372,7 +1712,7 @@ su %3</translation>
     </message>
     <message>
         <source>Revoke access</source>
-        <translation>Revoca l'accesso</translation>
+        <translation>Revoca l&apos;accesso</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1380,7 +1720,7 @@ su %3</translation>
     </message>
     <message>
         <source>Enter a reason. It is recorded in the audit log so colleagues know why access changed.</source>
-        <translation>Inserisci un motivo. Viene registrato nel registro di controllo così i colleghi sanno perché l'accesso è cambiato.</translation>
+        <translation>Inserisci un motivo. Viene registrato nel registro di controllo così i colleghi sanno perché l&apos;accesso è cambiato.</translation>
     </message>
     <message>
         <source>Nothing was changed: %1</source>
@@ -1388,13 +1728,13 @@ su %3</translation>
     </message>
     <message>
         <source>Done. The old link no longer works. The new link below is shown only now; it expires on %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Done. %n session(s) ended.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -1406,26 +1746,26 @@ su %3</translation>
     <name>Gatehouse::SecretStore</name>
     <message>
         <source>No system keychain is available; Gatehouse needs one to keep your sign-in safe. On Linux, install and unlock GNOME Keyring or KWallet, then try again (%1).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Access to the system keychain was denied. Unlock your keychain and allow Gatehouse to use it, then try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The system keychain failed: %1. Check that it is running and unlocked, then try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::Session</name>
     <message>
         <source>Your sign-in has expired. Please sign in again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>You are signed in, but Gatehouse could not keep the sign-in: %1 You will have to sign in again next time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1448,7 +1788,7 @@ su %3</translation>
     </message>
     <message>
         <source>https://portal.example.com</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Server address</source>
@@ -1460,11 +1800,11 @@ su %3</translation>
     </message>
     <message>
         <source>Server address is managed by your organisation</source>
-        <translation>L'indirizzo del server è gestito dalla tua organizzazione</translation>
+        <translation>L&apos;indirizzo del server è gestito dalla tua organizzazione</translation>
     </message>
     <message>
         <source>Set by IT in %1</source>
-        <translation>Impostato dall'IT in %1</translation>
+        <translation>Impostato dall&apos;IT in %1</translation>
     </message>
     <message>
         <source>you@yourfirm.com</source>
@@ -1480,19 +1820,19 @@ su %3</translation>
     </message>
     <message>
         <source>Authenticator code</source>
-        <translation>Codice dell'app di autenticazione</translation>
+        <translation>Codice dell&apos;app di autenticazione</translation>
     </message>
     <message>
         <source>6 digits from your authenticator app</source>
         <translation>6 cifre dalla tua app di autenticazione</translation>
     </message>
     <message>
-        <source>Use when IT has replaced the server's certificate</source>
-        <translation>Da usare quando l'IT ha sostituito il certificato del server</translation>
+        <source>Use when IT has replaced the server&apos;s certificate</source>
+        <translation>Da usare quando l&apos;IT ha sostituito il certificato del server</translation>
     </message>
     <message>
         <source>The approval was removed. Sign in again to review the new certificate.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sign-in problem</source>
@@ -1520,15 +1860,15 @@ su %3</translation>
     </message>
     <message>
         <source>Enter the server address with https://, for example https://portal.example.com.</source>
-        <translation>Inserisci l'indirizzo del server con https://, per esempio https://portal.example.com.</translation>
+        <translation>Inserisci l&apos;indirizzo del server con https://, per esempio https://portal.example.com.</translation>
     </message>
     <message>
         <source>Use https:// for the server address; plain http:// is only allowed for localhost.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Leave user name and password out of the server address.</source>
-        <translation>Non inserire nome utente e password nell'indirizzo del server.</translation>
+        <translation>Non inserire nome utente e password nell&apos;indirizzo del server.</translation>
     </message>
     <message>
         <source>Enter your work email address, for example you@yourfirm.com.</source>
@@ -1548,89 +1888,248 @@ su %3</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::TeamDialog</name>
+    <message>
+        <source>Paralegal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished">Partner</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nome</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished">Email</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colleague@yourfirm.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New colleague&apos;s email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New colleague&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change role to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable / enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;two-factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a colleague:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the colleague&apos;s work email and full name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was added. Give them this first password privately; it is shown only now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a colleague first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation type="unfinished">Non è stato modificato nulla: %1</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in was reset for %1; they set it up again at their next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in was not reset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocalCache</name>
     <message>
         <source>%1 in the local cache %2 (%3). Check that the folder exists, is writable and has free space; if the file is damaged, delete it and Gatehouse will download everything again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot open the file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot prepare the file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read the schema version</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read migration %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot start upgrading</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot apply migration %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot finish migration %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot start a transaction</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot reset the cache for a new server</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot save synced clients</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot clear</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read clients</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot count clients</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <source>Manage access to your firm's client portal.</source>
-        <translation type="unfinished" />
+        <source>Manage access to your firm&apos;s client portal.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Preset the server address.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Colours: light, dark or system.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gatehouse cannot start</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
