@@ -70,6 +70,7 @@ CsvImportDialog::CsvImportDialog(Session *session, QWidget *parent)
     m_report->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_report->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_report->verticalHeader()->setVisible(false);
+    m_report->setWordWrap(false);
     m_report->horizontalHeader()->setStretchLastSection(true);
     m_summary->setWordWrap(true);
     m_result->setWordWrap(true);
@@ -231,6 +232,11 @@ void CsvImportDialog::revalidate()
                 item->setForeground(palette().color(QPalette::Highlight)); // stands out in light and dark
             m_report->setItem(i, c, item);
         }
+    }
+    // Fit the data columns to what the file holds, within reason; problems get the rest.
+    for (int c = 0; c < 5; ++c) {
+        m_report->resizeColumnToContents(c);
+        m_report->setColumnWidth(c, qMin(m_report->columnWidth(c), 220));
     }
     if (m_table.rows.isEmpty())
         m_summary->setText(tr("Choose a CSV file with one client per row: name, email, matter and, optionally, "

@@ -10,6 +10,7 @@
 #include "model/session.h"
 #include "model/syncengine.h"
 #include "ui/auditviewer.h"
+#include "ui/csvimportdialog.h"
 #include "ui/invitedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/palette.h"
@@ -155,6 +156,20 @@ int main(int argc, char *argv[])
         QTest::keyClicks(invite.matterEdit(), QStringLiteral("Estate of G. Rossi"));
         QTest::qWait(800);
         save(&invite, dir, QStringLiteral("app-invite.png"));
+    }
+    {
+        // The import dialog with a file that has one bad row: the report a user sees
+        // before anything is sent.
+        CsvImportDialog import(&session, &window);
+        import.resize(920, 520);
+        import.show();
+        (void)QTest::qWaitFor([&import] { return import.partnersLoaded(); }, 5000);
+        import.loadBytes("Client name;Email;Matter;Partner\n"
+                         "Lucia Ferri;lucia.ferri@example.com;\"Lease renewal, Via Roma 12\";\n"
+                         "Marco Bassi;marco.bassi@example;Estate of P. Bassi;\n"
+                         "Giulia Conti;giulia.conti@example.com;Purchase of Via Po 3;\n");
+        QTest::qWait(300);
+        save(&import, dir, QStringLiteral("app-csv-import.png"));
     }
     if (const auto client = window.currentClient()) {
         RevokeDialog revoke(&session, *client, RevokeDialog::Action::Revoke, &window);
