@@ -74,8 +74,16 @@ CLIENT=$(curl -sf -X POST -H "$AUTH" -H 'Content-Type: application/json' \
     -d '{"name":"Bench Client","email":"bench@client.example","matter":"Benchmark"}' "$BASE/api/v1/clients" | json '["id"]')
 LINK=$(curl -sf -X POST -H "$AUTH" "$BASE/api/v1/clients/$CLIENT/invite" | json '["portal_url"]')
 LINK_PATH=/portal/${LINK##*/portal/}
+# The Continue page hands out the CSRF pair a browser would post back (cookie + field).
+PAGE=$(curl -sf -c "$WORK/cookies" "$BASE$LINK_PATH")
+CSRF_FIELD=$(printf '%s' "$PAGE" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+CSRF_COOKIE=$(awk '$6 == "__Host-gh_csrf" {print $7}' "$WORK/cookies")
+[[ -n $CSRF_FIELD && -n $CSRF_COOKIE ]] || { echo "consume.sh: no CSRF pair on the Continue page" >&2; exit 1; }
+export GATEHOUSE_BENCH_BODY="csrf=$CSRF_FIELD"
+export GATEHOUSE_BENCH_COOKIE="__Host-gh_csrf=$CSRF_COOKIE"
 # The link works before the load starts (303 to the hub).
-STATUS=$(curl -s -o /dev/null -w '%{http_code}' -X POST -d x=1 "$BASE$LINK_PATH")
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Cookie: $GATEHOUSE_BENCH_COOKIE" \
+    --data-raw "$GATEHOUSE_BENCH_BODY" "$BASE$LINK_PATH")
 [[ $STATUS == 303 ]] || { echo "consume.sh: the link answered $STATUS, not 303" >&2; exit 1; }
 
 run_wrk() { # label, extra args...
