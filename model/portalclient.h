@@ -93,6 +93,10 @@ public:
     void updateStaff(qint64 id, const QJsonObject &changes, Callback<StaffMember> done);
     void resetTwoFactor(qint64 id, Callback<StaffMember> done);
 
+    // Two-step sign-in of the signed-in account (D1): start, then confirm with a code.
+    void startTotpEnrolment(Callback<TotpEnrolment> done);
+    void confirmTotpEnrolment(const QString &code, Callback<StaffMember> done);
+
     static QString userAgent();
 
 private:

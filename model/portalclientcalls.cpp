@@ -328,4 +328,21 @@ void PortalClient::resetTwoFactor(qint64 id, Callback<StaffMember> done)
              QJsonObject(), typed(std::move(done), [](const QJsonObject &j) { return StaffMember::fromJson(j); }));
 }
 
+void PortalClient::startTotpEnrolment(Callback<TotpEnrolment> done)
+{
+    sendJson("POST", QStringLiteral("/api/v1/me/totp"), QJsonObject(), typed(std::move(done), [](const QJsonObject &j) {
+                 TotpEnrolment e{j.value(QStringLiteral("secret")).toString(),
+                                 j.value(QStringLiteral("otpauth_uri")).toString()};
+                 if (e.secret.isEmpty() || !e.otpauthUri.startsWith(u"otpauth://"))
+                     return Result<TotpEnrolment>(incomplete(QT_TR_NOOP("two-step sign-in")));
+                 return Result<TotpEnrolment>(e);
+             }));
+}
+
+void PortalClient::confirmTotpEnrolment(const QString &code, Callback<StaffMember> done)
+{
+    sendJson("POST", QStringLiteral("/api/v1/me/totp/confirm"), {{QStringLiteral("code"), code}},
+             typed(std::move(done), [](const QJsonObject &j) { return StaffMember::fromJson(j); }));
+}
+
 } // namespace Gatehouse

@@ -56,6 +56,13 @@ struct AuditPage
     bool hasMore = false;
 };
 
+// A started two-step sign-in enrolment: shown once to be scanned, never stored by the app.
+struct TotpEnrolment
+{
+    QString secret;     // base32
+    QString otpauthUri; // otpauth://totp/...
+};
+
 struct NewStaff
 {
     StaffMember staff;

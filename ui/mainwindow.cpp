@@ -17,6 +17,7 @@
 #include "revokedialog.h"
 #include "signindialog.h"
 #include "teamdialog.h"
+#include "totpenrolmentdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -237,6 +238,15 @@ void MainWindow::createActions()
     });
     m_actions.insert(QStringLiteral("team"), team);
 
+    // Any staff member can turn on two-step sign-in for their own account (D1).
+    auto *totp = new QAction(tr("Set up &two-step sign-in…"), this);
+    connect(totp, &QAction::triggered, this, [this] {
+        auto *dialog = new TotpEnrolmentDialog(m_session->client(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_actions.insert(QStringLiteral("two-step"), totp);
+
     auto *refresh = new QAction(tr("&Refresh"), this);
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, m_session->sync(), &SyncEngine::syncNow);
@@ -257,6 +267,7 @@ void MainWindow::createMenus()
     file->addAction(m_actions.value(QStringLiteral("new-client")));
     file->addAction(m_actions.value(QStringLiteral("import-csv")));
     file->addSeparator();
+    file->addAction(m_actions.value(QStringLiteral("two-step")));
     auto *signOut = file->addAction(tr("Sign &out"));
     connect(signOut, &QAction::triggered, m_session, [this] { m_session->signOut(false); });
     auto *signOutClear = file->addAction(tr("Sign out and &clear local data"));
