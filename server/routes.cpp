@@ -10,6 +10,7 @@
 #include "api/teamapi.h"
 #include "config.h"
 #include "http/router.h"
+#include "pages/pages.h"
 #include "pages/sessionroutes.h"
 #include "pages/staticroutes.h"
 #include "pages/verifyroutes.h"
@@ -46,6 +47,15 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
 
     // Portal pages: stylesheet and script under /static/.
     set->make<StaticRoutes>(config).registerRoutes(router);
+
+    // A person who mistypes a portal address or submits a form the wrong way gets a
+    // page, not JSON; programs under /api/ keep problem+json.
+    const Pages &pages = set->make<Pages>(config, keyring);
+    router.setErrorPageRenderer([&pages](const HttpRequest &request, int status) -> std::optional<HttpResponse> {
+        if (request.path.startsWith(QLatin1StringView("/api/")) || request.path == u"/healthz")
+            return std::nullopt;
+        return pages.problem(request, status == 405 ? ProblemPage::MethodNotAllowed : ProblemPage::NotFound);
+    });
 
     return set;
 }

@@ -90,6 +90,11 @@ bool Router::match(const Route &route, const QStringList &pathSegments, QMap<QSt
     return true;
 }
 
+void Router::setErrorPageRenderer(ErrorPageRenderer renderer)
+{
+    m_errorPages = std::move(renderer);
+}
+
 HttpResponse Router::dispatch(const HttpRequest &request) const
 {
     if (!request.path.startsWith(u'/'))
@@ -111,15 +116,25 @@ HttpResponse Router::dispatch(const HttpRequest &request) const
             params = candidate;
         }
     }
-    if (allowed.isEmpty())
+    if (allowed.isEmpty()) {
+        if (m_errorPages) {
+            if (auto page = m_errorPages(request, 404))
+                return *page;
+        }
         return Problem::make(404, ErrorCode::NotFound, QStringLiteral("There is nothing at this address."));
+    }
     if (!found) {
         if (allowed.contains("GET"))
             allowed.append("HEAD");
         std::sort(allowed.begin(), allowed.end());
-        auto r =
-            Problem::make(405, ErrorCode::MethodNotAllowed,
-                          QStringLiteral("This address does not accept %1.").arg(QString::fromLatin1(request.method)));
+        std::optional<HttpResponse> page;
+        if (m_errorPages)
+            page = m_errorPages(request, 405);
+        auto r = page
+                     ? *page
+                     : Problem::make(
+                           405, ErrorCode::MethodNotAllowed,
+                           QStringLiteral("This address does not accept %1.").arg(QString::fromLatin1(request.method)));
         r.setHeader("Allow", allowed.join(", "));
         return r;
     }

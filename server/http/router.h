@@ -43,6 +43,10 @@ using RouteHandler = std::function<HttpResponse(const RequestContext &)>;
 // missing or bad credential (answered 401), anything else is a server fault (500).
 using Authenticator = std::function<Result<AuthenticatedStaff>(const HttpRequest &)>;
 
+// Renders the router's own 404/405 answers for people rather than programs (the
+// client-facing pages); returns nullopt to keep the problem+json answer.
+using ErrorPageRenderer = std::function<std::optional<HttpResponse>(const HttpRequest &, int status)>;
+
 // Maps method + path pattern ("/api/v1/clients/{id}") to a handler, and answers the
 // routing errors itself: 404 for an unknown path, 405 with Allow for a known path
 // with another method, 401/403 from the route's Access. HEAD is served by the GET
@@ -56,6 +60,7 @@ public:
     void add(const QByteArray &method, const QString &pattern, Access access, RouteHandler handler,
              std::uint64_t maxBodyBytes = 0);
     void setAuthenticator(Authenticator authenticator);
+    void setErrorPageRenderer(ErrorPageRenderer renderer);
 
     HttpResponse dispatch(const HttpRequest &request) const;
 
@@ -89,6 +94,7 @@ private:
 
     QList<Route> m_routes;
     Authenticator m_authenticator;
+    ErrorPageRenderer m_errorPages;
 };
 
 } // namespace Gatehouse::Server

@@ -355,6 +355,21 @@ private slots:
         QCOMPARE(r.header("Allow"), QByteArray("GET, HEAD, POST"));
     }
 
+    void unknownOrWrongMethodPortalAddress_htmlPageNotJson()
+    {
+        // People, not programs, reach /portal/...: routing errors there are pages.
+        const auto missing = httpRequest("GET", url(QStringLiteral("/portal/a/b/c")));
+        QCOMPARE(missing.status, 404);
+        QVERIFY2(missing.header("Content-Type").startsWith("text/html"), missing.header("Content-Type").constData());
+        QVERIFY(missing.body.contains("<html"));
+        QVERIFY(!missing.body.contains("not_found"));
+        const auto wrongMethod = httpRequest("PUT", url(QStringLiteral("/portal/sign-in")), "x");
+        QCOMPARE(wrongMethod.status, 405);
+        QVERIFY(wrongMethod.header("Content-Type").startsWith("text/html"));
+        QVERIFY(!wrongMethod.header("Allow").isEmpty());
+        QVERIFY(!wrongMethod.header("Content-Security-Policy").isEmpty());
+    }
+
     void head_healthz_headersWithoutBody()
     {
         // Raw bytes: Qt Network sends HEAD as a custom verb and would wait for a body.
