@@ -24,6 +24,7 @@ inline constexpr QLatin1StringView TokenScannerHit{"token.scanner_hit"};
 inline constexpr QLatin1StringView SessionStarted{"session.started"};
 inline constexpr QLatin1StringView SessionEnded{"session.ended"};
 inline constexpr QLatin1StringView BrowserVerified{"browser.verified"};
+inline constexpr QLatin1StringView BrowserVerificationEnded{"browser.verification_ended"};
 // Staff actions on clients
 inline constexpr QLatin1StringView ClientCreated{"client.created"};
 inline constexpr QLatin1StringView ClientUpdated{"client.updated"};

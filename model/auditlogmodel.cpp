@@ -101,6 +101,7 @@ QString AuditLogModel::typeText(const QString &type)
         {QStringLiteral("session.started"), QT_TR_NOOP("Portal session started")},
         {QStringLiteral("session.ended"), QT_TR_NOOP("Portal session ended")},
         {QStringLiteral("browser.verified"), QT_TR_NOOP("Browser verified")},
+        {QStringLiteral("browser.verification_ended"), QT_TR_NOOP("Browser verification ended")},
         {QStringLiteral("client.created"), QT_TR_NOOP("Client created")},
         {QStringLiteral("client.updated"), QT_TR_NOOP("Client updated")},
         {QStringLiteral("client.deleted"), QT_TR_NOOP("Client deleted")},

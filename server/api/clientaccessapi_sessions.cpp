@@ -255,8 +255,8 @@ HttpResponse ClientAccessApi::endBrowser(const RequestContext &context) const
             if (auto r = SessionStore::bumpClient(db, client.id, now); !r)
                 return r.error();
             const QJsonObject details{{QStringLiteral("browser_id"), *bid}};
-            if (auto r =
-                    m_audit.append(db, ApiSupport::staffAction(context, AuditType::SessionsEnded, client.id, details));
+            if (auto r = m_audit.append(
+                    db, ApiSupport::staffAction(context, AuditType::BrowserVerificationEnded, client.id, details));
                 !r)
                 return r.error();
             return HttpResponse::noContent();
@@ -273,8 +273,8 @@ HttpResponse ClientAccessApi::endBrowsers(const RequestContext &context) const
             if (auto r = SessionStore::bumpClient(db, client.id, now); !r)
                 return r.error();
             const QJsonObject details{{QStringLiteral("browsers_ended"), *ended}};
-            if (auto r =
-                    m_audit.append(db, ApiSupport::staffAction(context, AuditType::SessionsEnded, client.id, details));
+            if (auto r = m_audit.append(
+                    db, ApiSupport::staffAction(context, AuditType::BrowserVerificationEnded, client.id, details));
                 !r)
                 return r.error();
             return endedAnswer(*ended);

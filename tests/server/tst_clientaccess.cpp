@@ -279,6 +279,14 @@ private slots:
         const auto browsers = m_flow->api("GET", QStringLiteral("/api/v1/clients/%1/browsers").arg(id));
         QCOMPARE(browsers.status, 200);
         QVERIFY(browsers.json().value(QStringLiteral("browsers")).toArray().isEmpty());
+        // Ending browser verifications is audited as that, not as ended sessions.
+        const auto forget = m_flow->api("DELETE", QStringLiteral("/api/v1/clients/%1/browsers").arg(id));
+        QCOMPARE(forget.status, 200);
+        QCOMPARE(forget.json().value(QStringLiteral("ended")).toInt(), 0);
+        const auto audited =
+            m_flow->api("GET", QStringLiteral("/api/v1/audit?client_id=%1&type=browser.verification_ended").arg(id));
+        QCOMPARE(audited.status, 200);
+        QCOMPARE(audited.json().value(QStringLiteral("events")).toArray().size(), 1);
         // Another client's session id is not reachable through this client.
         const qint64 other = newClient(*m_flow);
         QVERIFY(!signedIn(*m_flow, other).isEmpty());
