@@ -59,6 +59,10 @@ private:
     HttpResponse listBrowsers(const RequestContext &context) const;
     HttpResponse endBrowser(const RequestContext &context) const;
     HttpResponse endBrowsers(const RequestContext &context) const;
+    // Ends one row (session or verified browser) named by a path parameter; audited.
+    using EndOne = std::function<Result<bool>(QSqlDatabase &, qint64 clientId, qint64 rowId)>;
+    HttpResponse endOne(const RequestContext &context, const QString &param, const QString &kind,
+                        QLatin1StringView auditType, const EndOne &end) const;
 
     const Storage &m_storage;
     const Config &m_config;

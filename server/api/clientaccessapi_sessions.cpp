@@ -207,25 +207,8 @@ HttpResponse ClientAccessApi::listSessions(const RequestContext &context) const
 
 HttpResponse ClientAccessApi::endSession(const RequestContext &context) const
 {
-    const auto sid = ApiSupport::idParam(context, QStringLiteral("sid"));
-    if (!sid)
-        return ApiSupport::notFound(QStringLiteral("session"));
-    return withClient(
-        context, [&](QSqlDatabase &db, const ClientRecord &client, const QDateTime &now) -> Result<HttpResponse> {
-            auto ended = SessionStore::endSession(db, client.id, *sid);
-            if (!ended)
-                return ended.error();
-            if (!*ended)
-                return ApiSupport::notFound(QStringLiteral("session"));
-            if (auto r = SessionStore::bumpClient(db, client.id, now); !r)
-                return r.error();
-            const QJsonObject details{{QStringLiteral("session_id"), *sid}};
-            if (auto r =
-                    m_audit.append(db, ApiSupport::staffAction(context, AuditType::SessionEnded, client.id, details));
-                !r)
-                return r.error();
-            return HttpResponse::noContent();
-        });
+    return endOne(context, QStringLiteral("sid"), QStringLiteral("session"), AuditType::SessionEnded,
+                  &SessionStore::endSession);
 }
 
 HttpResponse ClientAccessApi::listBrowsers(const RequestContext &context) const
@@ -242,22 +225,29 @@ HttpResponse ClientAccessApi::listBrowsers(const RequestContext &context) const
 
 HttpResponse ClientAccessApi::endBrowser(const RequestContext &context) const
 {
-    const auto bid = ApiSupport::idParam(context, QStringLiteral("bid"));
-    if (!bid)
-        return ApiSupport::notFound(QStringLiteral("browser"));
+    return endOne(context, QStringLiteral("bid"), QStringLiteral("browser"), AuditType::BrowserVerificationEnded,
+                  &SessionStore::endBrowser);
+}
+
+HttpResponse ClientAccessApi::endOne(const RequestContext &context, const QString &param, const QString &kind,
+                                     QLatin1StringView auditType, const EndOne &end) const
+{
+    // One session or one verified browser of this client: an id of another client's
+    // row is a 404, exactly like an unknown one.
+    const auto rowId = ApiSupport::idParam(context, param);
+    if (!rowId)
+        return ApiSupport::notFound(kind);
     return withClient(
         context, [&](QSqlDatabase &db, const ClientRecord &client, const QDateTime &now) -> Result<HttpResponse> {
-            auto ended = SessionStore::endBrowser(db, client.id, *bid);
+            auto ended = end(db, client.id, *rowId);
             if (!ended)
                 return ended.error();
             if (!*ended)
-                return ApiSupport::notFound(QStringLiteral("browser"));
+                return ApiSupport::notFound(kind);
             if (auto r = SessionStore::bumpClient(db, client.id, now); !r)
                 return r.error();
-            const QJsonObject details{{QStringLiteral("browser_id"), *bid}};
-            if (auto r = m_audit.append(
-                    db, ApiSupport::staffAction(context, AuditType::BrowserVerificationEnded, client.id, details));
-                !r)
+            const QJsonObject details{{kind + QStringLiteral("_id"), *rowId}};
+            if (auto r = m_audit.append(db, ApiSupport::staffAction(context, auditType, client.id, details)); !r)
                 return r.error();
             return HttpResponse::noContent();
         });
