@@ -121,6 +121,19 @@ HttpResponse Pages::document(const DocumentView &view) const
                                                    {QStringLiteral("download_url"), view.downloadUrl}}));
 }
 
+HttpResponse Pages::endSession(const HttpRequest &request, const EndSessionView &view) const
+{
+    const QVariantMap data{{QStringLiteral("device"), view.device},
+                           {QStringLiteral("address"), view.address},
+                           {QStringLiteral("started"), view.started.isValid() ? formatTime(view.started) : QString()},
+                           {QStringLiteral("action"), view.action},
+                           {QStringLiteral("ended"), view.ended}};
+    const QString title = view.ended ? QStringLiteral("Sign-in ended") : QStringLiteral("End this sign-in?");
+    if (view.ended)
+        return m_response.html(200, m_renderer.render(QStringLiteral("endsession"), title, data));
+    return withCsrf(request, 200, QStringLiteral("endsession"), title, data);
+}
+
 QString Pages::formatTime(const QDateTime &utc)
 {
     if (!utc.isValid())

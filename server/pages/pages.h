@@ -64,6 +64,16 @@ struct PhoneView
     bool confirmed = false;
 };
 
+// B7: the page behind the "end that session" link of the new-sign-in mail.
+struct EndSessionView
+{
+    QString device;
+    QString address;
+    QDateTime started;
+    QString action; // the path the button POSTs to
+    bool ended = false;
+};
+
 struct DocumentView
 {
     QString name;
@@ -88,6 +98,7 @@ enum class ProblemPage {
     SessionEnded,     // 401, sign in again
     SignedOut,        // 200
     CodeLocked,       // 429, too many wrong codes
+    VerifyElsewhere,  // 409, a verify link opened in a browser that did not ask for it
     ServerError,      // 500, never a detail
 };
 
@@ -118,6 +129,7 @@ public:
     HttpResponse verify(const HttpRequest &request, const VerifyView &view, int status = 200) const;
     HttpResponse phone(const HttpRequest &request, const PhoneView &view) const;
     HttpResponse document(const DocumentView &view) const;
+    HttpResponse endSession(const HttpRequest &request, const EndSessionView &view) const;
 
     struct ProblemOptions
     {

@@ -82,6 +82,18 @@ ProblemText textFor(ProblemPage page, const QString &firm, int retryAfter)
                  QStringLiteral("Please ask for a new link or code, or try again in %1.").arg(waitText(retryAfter))},
                 false,
                 true};
+    case ProblemPage::VerifyElsewhere:
+        return {
+            409,
+            QStringLiteral("Open it where you asked"),
+            QStringLiteral("Open this link in the browser you are confirming"),
+            {QStringLiteral("This link confirms the browser in which you asked for it, and this is a different "
+                            "browser (or that page has been closed)."),
+             QStringLiteral("Open the link in the browser that showed \u201cConfirm this browser\u201d, or type the "
+                            "code from the same email there. To start again, open your link from %1.")
+                 .arg(firm)},
+            false,
+            true};
     case ProblemPage::CsrfFailed:
         return {403,
                 QStringLiteral("Please try again"),

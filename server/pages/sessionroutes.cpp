@@ -14,7 +14,8 @@
 namespace Gatehouse::Server {
 
 SessionRoutes::SessionRoutes(const Config &config, const Database &database, const Keyring &keyring)
-    : m_config(config), m_database(database), m_audit(database), m_sessions(config, keyring), m_pages(config, keyring)
+    : m_config(config), m_database(database), m_audit(database), m_sessions(config, keyring),
+      m_endLinks(config, keyring), m_pages(config, keyring)
 {}
 
 void SessionRoutes::registerRoutes(Router &router) const
@@ -28,6 +29,10 @@ void SessionRoutes::registerRoutes(Router &router) const
                [this](const RequestContext &c) { return phoneStatus(c); });
     router.add("POST", QStringLiteral("/portal/phone/continue"), open,
                [this](const RequestContext &c) { return phoneContinue(c); });
+    router.add("GET", QStringLiteral("/portal/end-session/{ref}/{mac}"), open,
+               [this](const RequestContext &c) { return endFromMail(c, false); });
+    router.add("POST", QStringLiteral("/portal/end-session/{ref}/{mac}"), open,
+               [this](const RequestContext &c) { return endFromMail(c, true); });
 }
 
 std::optional<HttpResponse> SessionRoutes::refuseWithoutCsrf(const RequestContext &context) const
@@ -118,6 +123,62 @@ HttpResponse SessionRoutes::phoneContinue(const RequestContext &context) const
     r.setHeader("Location", "/portal/hub");
     m_pages.response().addPageHeaders(r);
     return r;
+}
+
+HttpResponse SessionRoutes::endFromMail(const RequestContext &context, bool confirmed) const
+{
+    if (confirmed) {
+        if (auto refused = refuseWithoutCsrf(context))
+            return *refused;
+    }
+    const auto target =
+        m_endLinks.verify(context.params.value(QStringLiteral("ref")), context.params.value(QStringLiteral("mac")));
+    if (!target)
+        return m_pages.problem(context.request, ProblemPage::LinkUnknown);
+    const auto now = QDateTime::currentDateTimeUtc();
+    // GET changes nothing (a mail scanner opens every link); the button POSTs (F4, R5).
+    WriteTransaction tx(m_database);
+    if (auto r = tx.begin(); !r)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    auto db = tx.connection();
+    auto sessions = SessionStore::listSessions(db, target->clientId, now, m_sessions.idleCutoff(now));
+    if (!sessions)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    EndSessionView view;
+    view.action = m_endLinks.pathFor(EndSessionLinks::Target{target->clientId, target->sessionId});
+    view.ended = true;
+    for (const auto &s : *sessions) {
+        if (s.id == target->sessionId) {
+            view = EndSessionView{s.device, s.address, s.startedAt, view.action, false};
+            break;
+        }
+    }
+    if (view.ended || !confirmed) {
+        tx.rollback();
+        return m_pages.endSession(context.request, view);
+    }
+
+    auto ended = SessionStore::endSession(db, target->clientId, target->sessionId);
+    if (!ended)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    if (auto r = SessionStore::bumpClient(db, target->clientId, now); !r)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    AuditRecord record;
+    record.type = QString(AuditType::SessionEnded);
+    record.actorKind = QStringLiteral("client");
+    record.actorId = target->clientId;
+    record.clientId = target->clientId;
+    record.address = clientAddress(context.request, m_config);
+    record.userAgent = QString::fromUtf8(context.request.header("user-agent").left(512));
+    record.details = {{QStringLiteral("reason"), QStringLiteral("client_ended_from_mail")},
+                      {QStringLiteral("session_id"), target->sessionId},
+                      {QStringLiteral("device"), view.device}};
+    if (auto r = m_audit.append(db, record); !r)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    if (auto r = tx.commit(); !r)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    view.ended = true;
+    return m_pages.endSession(context.request, view);
 }
 
 } // namespace Gatehouse::Server

@@ -4,6 +4,7 @@
 #include "audit/auditlog.h"
 #include "http/router.h"
 #include "pages.h"
+#include "portal/endsessionlinks.h"
 #include "sessions/clientsessions.h"
 
 namespace Gatehouse::Server {
@@ -17,6 +18,8 @@ struct Config;
 //   POST /portal/sign-out-everywhere   end every session of the client
 //   GET  /portal/phone/status          {"state": pending|confirmed|ended} for phone.js
 //   POST /portal/phone/continue        the no-script "Continue" of the phone page
+//   GET  /portal/end-session/{ref}/{mac}   B7: what the new-sign-in mail's link opens
+//   POST /portal/end-session/{ref}/{mac}   ends the one session the signed link names
 // Every POST checks the CSRF token first (R5); the session comes only from the signed
 // cookie, so a client reaches only their own sessions (R6).
 class SessionRoutes
@@ -31,6 +34,7 @@ private:
     HttpResponse signOut(const RequestContext &context, bool everywhere) const;
     HttpResponse phoneStatus(const RequestContext &context) const;
     HttpResponse phoneContinue(const RequestContext &context) const;
+    HttpResponse endFromMail(const RequestContext &context, bool confirmed) const;
     // The CSRF check shared by the POSTs; an empty optional means it passed.
     std::optional<HttpResponse> refuseWithoutCsrf(const RequestContext &context) const;
 
@@ -38,6 +42,7 @@ private:
     const Database &m_database;
     AuditLog m_audit;
     ClientSessions m_sessions;
+    EndSessionLinks m_endLinks;
     Pages m_pages;
 };
 

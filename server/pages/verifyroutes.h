@@ -5,8 +5,10 @@
 #include "http/router.h"
 #include "mail/outbox.h"
 #include "pages.h"
+#include "portal/browserverification.h"
 #include "ratelimit/ratelimiter.h"
 #include "sessions/clientsessions.h"
+#include "sessions/shortcodes.h"
 #include "tokens/tokenengine.h"
 
 namespace Gatehouse::Server {
@@ -20,6 +22,7 @@ struct Config;
 //   POST /portal/verify/send   mails a code (and a verify link) to the address on file
 //   POST /portal/verify        checks the code; on success the browser gets a long-lived
 //                              __Host-gh_browser cookie and the session a fresh id
+// The link in the same mail does the same when opened in this browser (PortalRoutes).
 // Codes are six digits, stored only as HMAC under a server key, live 10 minutes and die
 // after 5 wrong tries; requests are rate-limited like sign-in (F13).
 class VerifyRoutes
@@ -28,12 +31,9 @@ public:
     VerifyRoutes(const Config &config, const Database &database, const Keyring &keyring);
     void registerRoutes(Router &router) const;
 
-    static constexpr qint64 BrowserLifetimeSeconds = 365 * 86400;
-
 private:
     HttpResponse send(const RequestContext &context) const;
     HttpResponse confirm(const RequestContext &context) const;
-    QString codeHmac(const QString &keyId, qint64 clientId, QStringView code) const;
     AuditRecord event(const RequestContext &context, QLatin1StringView type, qint64 clientId,
                       const QJsonObject &details) const;
 
@@ -43,6 +43,8 @@ private:
     AuditLog m_audit;
     ClientSessions m_sessions;
     TokenEngine m_tokens;
+    ShortCodes m_codes;
+    BrowserVerification m_verification;
     Outbox m_outbox;
     RateLimiter m_limiter;
     Pages m_pages;

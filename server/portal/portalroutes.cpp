@@ -15,10 +15,6 @@
 #include "storage/storage.h"
 #include "storage/writetransaction.h"
 
-#include <QElapsedTimer>
-#include <QThread>
-#include <QUrlQuery>
-
 namespace Gatehouse::Server {
 
 namespace {
@@ -26,14 +22,8 @@ namespace {
 // A hub visit writes (last seen, last access) at most this often per session, so a
 // busy page does not turn every request into a write transaction.
 constexpr qint64 TouchIntervalSeconds = 60;
-constexpr qsizetype MaxEmailLength = 254;
 
 using Rejection = TokenEngine::Rejection;
-
-QString userAgentOf(const HttpRequest &request)
-{
-    return QString::fromUtf8(request.header("user-agent").left(512));
-}
 
 // B9: mail security scanners fetch links on delivery. Cheap signals only: HEAD, no
 // user agent, or a user agent naming a known scanner or HTTP library.
@@ -52,21 +42,17 @@ bool likelyScanner(const HttpRequest &request)
     return false;
 }
 
-QString formField(const QByteArray &body, const QString &name)
-{
-    // application/x-www-form-urlencoded encodes a space as '+', which QUrlQuery keeps.
-    QByteArray text = body;
-    text.replace('+', ' ');
-    const QUrlQuery query(QString::fromUtf8(text));
-    return query.queryItemValue(name, QUrl::FullyDecoded).trimmed();
-}
-
 } // namespace
+
+QString PortalRoutes::userAgentOf(const HttpRequest &request)
+{
+    return QString::fromUtf8(request.header("user-agent").left(512));
+}
 
 PortalRoutes::PortalRoutes(const Config &config, const Database &database, const Keyring &keyring)
     : m_config(config), m_database(database), m_audit(database), m_tokens(config), m_sessions(config, keyring),
-      m_codes(keyring), m_outbox(database, config, keyring), m_limiter(database), m_keyring(keyring),
-      m_pages(config, keyring)
+      m_codes(keyring), m_verification(config, database, keyring), m_endLinks(config, keyring),
+      m_outbox(database, config, keyring), m_limiter(database), m_keyring(keyring), m_pages(config, keyring)
 {}
 
 void PortalRoutes::registerRoutes(Router &router) const
@@ -165,8 +151,17 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
     const auto now = QDateTime::currentDateTimeUtc();
     const QString address = clientAddress(context.request, m_config);
     const QString userAgent = userAgentOf(context.request);
-    if (auto instead = crossDeviceCheck(context, token))
-        return *instead;
+    // Which kind of link this is decides the path: a verify link confirms this browser
+    // (F9); a sign-in link opened in another browser needs its code first (F4).
+    if (auto db = m_database.connection(); db && Crypto::looksLikeToken(token)) {
+        auto state = TokenStore::find(*db, TokenEngine::hashOf(token));
+        if (state && state->has_value()) {
+            if ((*state)->purpose == purposeName(TokenPurpose::VerifyBrowser))
+                return consumeVerifyLink(context, token);
+            if (auto instead = crossDeviceCheck(context, token, **state))
+                return *instead;
+        }
+    }
 
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r) {
@@ -227,7 +222,8 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
         notice.clientId = consumed.clientId;
         notice.fields = {{QStringLiteral("device"), prototype.device},
                          {QStringLiteral("address"), address},
-                         {QStringLiteral("time"), now}};
+                         {QStringLiteral("time"), now},
+                         {QStringLiteral("end_url"), m_endLinks.urlFor(consumed.clientId, started->sessionId)}};
         if (auto queued = m_outbox.enqueue(db, notice); !queued) {
             if (queued.error().code != ErrorCode::RateLimited)
                 return failed(queued.error());
@@ -260,6 +256,48 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Referrer-Policy", "no-referrer");
     return response;
+}
+
+HttpResponse PortalRoutes::consumeVerifyLink(const RequestContext &context, const QString &token) const
+{
+    const auto now = QDateTime::currentDateTimeUtc();
+    WriteTransaction tx(m_database);
+    if (auto r = tx.begin(); !r)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    auto db = tx.connection();
+    auto resolved = m_sessions.resolve(db, context.request, now);
+    if (!resolved)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    // The link confirms the browser that asked for it: the one whose session waits on
+    // the verify screen. Anywhere else it does nothing and stays usable (F9); a spent,
+    // expired or revoked link says so wherever it is opened.
+    const bool waiting = resolved->has_value() && (*resolved)->row.pending == u"verify";
+    auto outcome = m_tokens.consume(db, token, TokenPurpose::VerifyBrowser, TokenPurpose::VerifyBrowser, now,
+                                    clientAddress(context.request, m_config), userAgentOf(context.request),
+                                    waiting ? (*resolved)->row.clientId : 0);
+    if (!outcome)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    if (!outcome->consumed) {
+        tx.rollback();
+        return rejected(context, *outcome);
+    }
+    if (!waiting) {
+        tx.rollback();
+        const QJsonObject details{{QStringLiteral("reason"), QStringLiteral("other_browser")},
+                                  {QStringLiteral("purpose"), purposeName(TokenPurpose::VerifyBrowser)}};
+        if (auto r = m_audit.record(clientEvent(context, AuditType::TokenRejected, outcome->consumed->clientId,
+                                                details));
+            !r)
+            Log::warning(QStringLiteral("audit_failed"), {{QStringLiteral("error"), r.error().message}});
+        return m_pages.problem(context.request, ProblemPage::VerifyElsewhere);
+    }
+    const auto &session = (*resolved)->row;
+    auto cookie = m_verification.confirm(db, context, session, u"link");
+    if (!cookie)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    if (auto r = tx.commit(); !r)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    return m_verification.toHub(*cookie);
 }
 
 HttpResponse PortalRoutes::hub(const RequestContext &context) const
@@ -323,111 +361,6 @@ HttpResponse PortalRoutes::hub(const RequestContext &context) const
     return response;
 }
 
-HttpResponse PortalRoutes::signInForm(const RequestContext &context) const
-{
-    return m_pages.signInForm(context.request);
-}
-
-HttpResponse PortalRoutes::signIn(const RequestContext &context) const
-{
-    if (auto refused = refuseWithoutCsrf(context))
-        return *refused;
-    const QString email = formField(context.request.body, QStringLiteral("email"));
-    if (email.isEmpty()) {
-        return m_pages.signInForm(context.request, {}, QStringLiteral("Please enter your email address."), 400);
-    }
-    const QString address = clientAddress(context.request, m_config);
-    const int window = m_config.rateLimitWindowSeconds;
-    // F13: per source address and per target email, counted whether or not the address
-    // is on file, so the limit itself reveals nothing.
-    for (const auto &[bucket, key, limit] :
-         {std::tuple{QStringLiteral("sign_in.address"), address, m_config.signInLimitPerAddress},
-          std::tuple{QStringLiteral("sign_in.email"), RateLimiter::emailKey(email), m_config.signInLimitPerEmail}}) {
-        auto decision = m_limiter.hit(bucket, key, limit, window);
-        if (!decision)
-            return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-        if (!decision->allowed) {
-            auto r = m_pages.problem(context.request, ProblemPage::RateLimited, {{}, decision->retryAfterSeconds, 0});
-            r.setHeader("Retry-After", QByteArray::number(decision->retryAfterSeconds));
-            return r;
-        }
-    }
-
-    const auto now = QDateTime::currentDateTimeUtc();
-    QElapsedTimer timer;
-    timer.start();
-    WriteTransaction tx(m_database);
-    if (auto r = tx.begin(); !r)
-        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-    auto db = tx.connection();
-    auto failed = [&](const Error &error) {
-        tx.rollback();
-        Log::error(QStringLiteral("sign_in_failed"), {{QStringLiteral("error"), error.message}});
-        // Still the same answer: a failure must not tell an address on file apart.
-        return m_pages.checkEmail();
-    };
-    std::optional<SessionStore::ClientAccess> client;
-    // Set either way, so the answer for an unknown address looks the same (F6).
-    QByteArray preauth = Crypto::toBase64Url(Crypto::randomBytes(32));
-    if (email.size() <= MaxEmailLength) {
-        auto found = SessionStore::clientByEmail(db, email);
-        if (!found)
-            return failed(found.error());
-        client = *found;
-    }
-    // Both branches do the same kind of work (one write transaction, a token's worth of
-    // randomness and hashing, one audit entry), so timing does not tell them apart (F6).
-    if (!client) {
-        Q_UNUSED(TokenEngine::hashOf(Crypto::newToken()));
-        const QJsonObject details{{QStringLiteral("reason"), QStringLiteral("address_not_on_file")},
-                                  {QStringLiteral("purpose"), QStringLiteral("sign_in")}};
-        if (auto r = m_audit.append(db, clientEvent(context, AuditType::TokenRejected, 0, details)); !r)
-            return failed(r.error());
-    } else {
-        TokenEngine::IssueRequest request;
-        request.purpose = TokenPurpose::SignIn;
-        request.clientId = client->id;
-        request.address = address;
-        request.userAgent = userAgentOf(context.request);
-        request.now = now;
-        auto issued = m_tokens.issue(db, request);
-        if (!issued)
-            return failed(issued.error());
-        // The one place sign-in mail is queued; it commits with the token or not at all.
-        OutgoingMail mail;
-        mail.templateName = QStringLiteral("sign_in");
-        mail.toAddress = client->email;
-        mail.toName = client->name;
-        mail.clientId = client->id;
-        mail.fields = {{QStringLiteral("portal_url"), m_tokens.portalUrl(issued->token)},
-                       {QStringLiteral("code"), codeFor(issued->token)},
-                       {QStringLiteral("expires_at"), issued->expiresAt}};
-        if (auto queued = m_outbox.enqueue(db, mail); !queued)
-            return failed(queued.error());
-        preauth = preauthFor(issued->token);
-        const QJsonObject details{{QStringLiteral("purpose"), QStringLiteral("sign_in")},
-                                  {QStringLiteral("token_id"), issued->tokenId},
-                                  {QStringLiteral("expires_at"), toWireTime(issued->expiresAt)}};
-        if (auto r = m_audit.append(db, clientEvent(context, AuditType::TokenIssued, client->id, details)); !r)
-            return failed(r.error());
-    }
-    if (auto r = tx.commit(); !r)
-        return failed(r.error());
-    const qint64 elapsed = timer.nsecsElapsed() / 1000;
-    if (client) {
-        const qint64 average = m_knownSignInMicros.load();
-        m_knownSignInMicros.store(average == 0 ? elapsed : average + (elapsed - average) / 8);
-    } else if (const qint64 pad = std::min<qint64>(m_knownSignInMicros.load() - elapsed, 50000); pad > 0) {
-        // The unknown-address path does less work (no token, no mail to render); waiting
-        // out the difference keeps response time from telling the two apart.
-        QThread::usleep(quint64(pad));
-    }
-    HttpResponse answer = m_pages.checkEmail();
-    answer.headers.append(
-        {QByteArray("Set-Cookie"), SessionCookie::setCookie("__Host-gh_preauth", preauth, m_config.signInTtlSeconds)});
-    return answer;
-}
-
 std::optional<HttpResponse> PortalRoutes::refuseWithoutCsrf(const RequestContext &context) const
 {
     auto form = FormBody::parse(context.request);
@@ -461,111 +394,6 @@ HttpResponse PortalRoutes::hubPage(const RequestContext &context, QSqlDatabase &
             view.sessions.append({s.device, s.address, s.startedAt, s.lastSeenAt, s.id == session.id});
     }
     return m_pages.hub(context.request, view);
-}
-
-HttpResponse PortalRoutes::resend(const RequestContext &context) const
-{
-    if (auto refused = refuseWithoutCsrf(context))
-        return *refused;
-    // B10: a new link goes only to the address on file of the link's client; the form
-    // carries no address. The answer is the same whatever happened, like sign-in (F6).
-    const QString token = context.params.value(QStringLiteral("token"));
-    auto db = m_database.connection();
-    if (!db || !Crypto::looksLikeToken(token))
-        return m_pages.checkEmail();
-    auto state = TokenStore::find(*db, TokenEngine::hashOf(token));
-    if (!state || !state->has_value())
-        return m_pages.checkEmail();
-    auto client = SessionStore::clientAccess(*db, (*state)->clientId);
-    if (!client || !client->has_value() || (*client)->deleted || (*client)->status == u"revoked")
-        return m_pages.checkEmail();
-    const QString address = clientAddress(context.request, m_config);
-    for (const auto &[bucket, key, limit] :
-         {std::tuple{QStringLiteral("sign_in.address"), address, m_config.signInLimitPerAddress},
-          std::tuple{QStringLiteral("sign_in.email"), RateLimiter::emailKey((*client)->email),
-                     m_config.signInLimitPerEmail}}) {
-        auto decision = m_limiter.hit(bucket, key, limit, m_config.rateLimitWindowSeconds);
-        if (!decision)
-            return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-        if (!decision->allowed)
-            return m_pages.problem(context.request, ProblemPage::RateLimited, {{}, decision->retryAfterSeconds, 0});
-    }
-    const auto now = QDateTime::currentDateTimeUtc();
-    WriteTransaction tx(m_database);
-    if (auto r = tx.begin(); !r)
-        return m_pages.checkEmail();
-    auto wdb = tx.connection();
-    TokenEngine::IssueRequest request;
-    request.purpose = TokenPurpose::SignIn;
-    request.clientId = (*client)->id;
-    request.address = address;
-    request.userAgent = userAgentOf(context.request);
-    request.now = now;
-    auto issued = m_tokens.issue(wdb, request);
-    if (!issued)
-        return m_pages.checkEmail();
-    OutgoingMail mail;
-    mail.templateName = QStringLiteral("sign_in");
-    mail.toAddress = (*client)->email;
-    mail.toName = (*client)->name;
-    mail.clientId = (*client)->id;
-    mail.fields = {{QStringLiteral("portal_url"), m_tokens.portalUrl(issued->token)},
-                   {QStringLiteral("expires_at"), issued->expiresAt}};
-    if (auto queued = m_outbox.enqueue(wdb, mail); !queued)
-        return m_pages.checkEmail();
-    const QJsonObject details{{QStringLiteral("purpose"), QStringLiteral("sign_in")},
-                              {QStringLiteral("token_id"), issued->tokenId},
-                              {QStringLiteral("via"), QStringLiteral("resend")}};
-    if (auto r = m_audit.append(wdb, clientEvent(context, AuditType::TokenIssued, (*client)->id, details)); !r)
-        return m_pages.checkEmail();
-    if (auto r = tx.commit(); !r)
-        Log::error(QStringLiteral("resend_failed"), {{QStringLiteral("error"), r.error().message}});
-    return m_pages.checkEmail();
-}
-
-QByteArray PortalRoutes::preauthFor(QStringView token) const
-{
-    return Crypto::toBase64Url(Crypto::hmacSha256(m_keyring.derive(u"sign-in-browser"), token.toUtf8()));
-}
-
-QString PortalRoutes::codeFor(QStringView token) const
-{
-    // Derived from the token, so nothing more is stored; useless without the link.
-    const QByteArray mac = Crypto::hmacSha256(m_keyring.derive(u"sign-in-code"), token.toUtf8());
-    quint32 value = 0;
-    for (int i = 0; i < 4; ++i)
-        value = (value << 8) | quint8(mac.at(i));
-    return QStringLiteral("%1").arg(value % 1000000u, 6, 10, QChar(u'0'));
-}
-
-std::optional<HttpResponse> PortalRoutes::crossDeviceCheck(const RequestContext &context, const QString &token) const
-{
-    if (!Crypto::looksLikeToken(token))
-        return std::nullopt;
-    auto db = m_database.connection();
-    if (!db)
-        return std::nullopt;
-    auto state = TokenStore::find(*db, TokenEngine::hashOf(token));
-    if (!state || !state->has_value() || (*state)->purpose != u"sign_in" || (*state)->consumed)
-        return std::nullopt; // the consume itself gives the right page for everything else
-    const QByteArray cookie = SessionCookie::fromRequest(context.request, "__Host-gh_preauth");
-    if (!cookie.isEmpty() && Crypto::constantTimeEquals(cookie, preauthFor(token)))
-        return std::nullopt; // the browser that asked
-    const QString action = QStringLiteral("/portal/%1").arg(token);
-    auto form = FormBody::parse(context.request);
-    const QString code = form ? form->value(QStringLiteral("code")).trimmed() : QString();
-    if (code.isEmpty())
-        return m_pages.codeEntry(context.request, action);
-    // B4: five wrong codes per link, then it is dead for this purpose.
-    auto decision = m_limiter.hit(QStringLiteral("sign_in.code"), TokenEngine::hashOf(token), 5, 3600);
-    if (!decision)
-        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-    if (!decision->allowed)
-        return m_pages.problem(context.request, ProblemPage::CodeLocked, {{}, decision->retryAfterSeconds, 0});
-    if (!Crypto::constantTimeEquals(code.toUtf8(), codeFor(token).toUtf8()))
-        return m_pages.codeEntry(context.request, action,
-                                 QStringLiteral("That code is not right. Check the email and try again."), 400);
-    return std::nullopt;
 }
 
 } // namespace Gatehouse::Server

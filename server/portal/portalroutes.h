@@ -5,6 +5,8 @@
 #include "http/router.h"
 #include "mail/outbox.h"
 #include "pages/pages.h"
+#include "portal/browserverification.h"
+#include "portal/endsessionlinks.h"
 #include "ratelimit/ratelimiter.h"
 #include "sessions/clientsessions.h"
 #include "sessions/shortcodes.h"
@@ -18,8 +20,9 @@ class Database;
 class Keyring;
 struct Config;
 
-// The client-facing consume core (SPEC F3, F4, F5, F6, F11): GET/HEAD/POST
-// /portal/{token}, the sign-in-by-email form, and a minimal hub. Public routes: the
+// The client-facing consume core (SPEC F3, F4, F5, F6, F9, F11): GET/HEAD/POST
+// /portal/{token} for invite, sign-in and verify links, the sign-in-by-email form, and
+// the hub. Public routes: the
 // caller is identified by the token or the signed session cookie, never by staff
 // credentials.
 class PortalRoutes
@@ -33,21 +36,34 @@ private:
     HttpResponse showContinue(const RequestContext &context) const;
     HttpResponse consume(const RequestContext &context) const;
     HttpResponse hub(const RequestContext &context) const;
+    HttpResponse consumeVerifyLink(const RequestContext &context, const QString &token) const;
+
+    // Sign-in links (portalroutes_signin.cpp).
     HttpResponse signInForm(const RequestContext &context) const;
     HttpResponse signIn(const RequestContext &context) const;
     HttpResponse resend(const RequestContext &context) const;
+    // F13: the sign-in limits per source address and per target email; the 429 page
+    // when one is spent.
+    std::optional<HttpResponse> signInLimited(const RequestContext &context, const QString &email) const;
+    // A sign-in link and its cross-device code mailed to the client (inside the caller's
+    // WriteTransaction); returns the browser-binding value for the preauth cookie.
+    Result<QByteArray> issueSignInLink(QSqlDatabase &db, const RequestContext &context,
+                                       const SessionStore::ClientAccess &client, const QDateTime &now,
+                                       QStringView via) const;
+    HttpResponse checkEmailWithPreauth(const QByteArray &preauth) const;
     // F4: a sign-in link is bound to the browser that asked for it (the __Host-gh_preauth
     // cookie holds HMAC(key, token)); elsewhere it needs the code mailed with it.
     QByteArray preauthFor(QStringView token) const;
-    QString codeFor(QStringView token) const;
     // Empty when this request may consume `token`; otherwise the page to show instead.
-    std::optional<HttpResponse> crossDeviceCheck(const RequestContext &context, const QString &token) const;
+    std::optional<HttpResponse> crossDeviceCheck(const RequestContext &context, const QString &token,
+                                                 const TokenStore::TokenState &state) const;
     // The CSRF check of every state-changing POST (R5); an empty optional means it passed.
     std::optional<HttpResponse> refuseWithoutCsrf(const RequestContext &context) const;
     HttpResponse hubPage(const RequestContext &context, QSqlDatabase &db,
                          const SessionStore::SessionRow &session) const;
 
     HttpResponse rejected(const RequestContext &context, const TokenEngine::Outcome &outcome) const;
+    static QString userAgentOf(const HttpRequest &request);
     AuditRecord clientEvent(const RequestContext &context, QLatin1StringView type, qint64 clientId,
                             const QJsonObject &details) const;
 
@@ -57,6 +73,8 @@ private:
     TokenEngine m_tokens;
     ClientSessions m_sessions;
     ShortCodes m_codes;
+    BrowserVerification m_verification;
+    EndSessionLinks m_endLinks;
     Outbox m_outbox;
     RateLimiter m_limiter;
     const Keyring &m_keyring;

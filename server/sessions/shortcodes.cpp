@@ -10,12 +10,6 @@
 
 namespace Gatehouse::Server {
 
-namespace {
-
-const QString PhonePurpose = QStringLiteral("phone");
-
-} // namespace
-
 QString ShortCodes::displayCode(const QString &keyId, const QByteArray &sessionSecret, const QString &nonce) const
 {
     QByteArray input = sessionSecret;
@@ -63,23 +57,34 @@ Result<QString> ShortCodes::phoneCodeFor(QSqlDatabase &db, qint64 clientId, qint
     return code;
 }
 
-Result<ShortCodes::Confirmation> ShortCodes::confirmPhone(QSqlDatabase &db, qint64 clientId, QStringView code,
-                                                          const QDateTime &now) const
+Result<QString> ShortCodes::issueMailedCode(QSqlDatabase &db, qint64 clientId, qint64 sessionId, const QString &nonce,
+                                            const QDateTime &now) const
+{
+    const quint32 n = qFromBigEndian<quint32>(Crypto::randomBytes(4).constData());
+    const QString code = QStringLiteral("%1").arg(n % 1000000u, 6, 10, QLatin1Char('0'));
+    const QString keyId = m_keyring.currentKeyId();
+    auto id = SessionStore::insertCode(db, clientId, sessionId, CrossDevicePurpose, keyId, nonce,
+                                       codeHmac(keyId, clientId, CrossDevicePurpose, code), now,
+                                       now.addSecs(ValiditySeconds));
+    if (!id)
+        return id.error();
+    return code;
+}
+
+Result<ShortCodes::Confirmation> ShortCodes::check(QSqlDatabase &db, const SessionStore::ShortCode &row,
+                                                   qint64 clientId, const QString &purpose, QStringView code,
+                                                   const QDateTime &now) const
 {
     Confirmation confirmation;
-    auto latest = SessionStore::latestCode(db, clientId, PhonePurpose);
-    if (!latest)
-        return latest.error();
-    if (!latest->has_value() || (*latest)->expiresAt <= now)
-        return confirmation; // NoCode: none pending, or expired
-    const auto &row = **latest;
     confirmation.sessionId = row.sessionId;
+    if (row.expiresAt <= now)
+        return confirmation; // NoCode: expired
     if (row.attempts >= MaxAttempts) {
         confirmation.result = Check::Locked;
         return confirmation;
     }
     // Compare HMACs in constant time (R2); the stored value is never the code.
-    const QString expected = codeHmac(row.keyId, clientId, PhonePurpose, code);
+    const QString expected = codeHmac(row.keyId, clientId, purpose, code);
     if (Crypto::constantTimeEquals(expected.toLatin1(), row.codeHmac.toLatin1())) {
         if (auto r = SessionStore::confirmCode(db, row.id, now); !r)
             return r.error();
@@ -91,6 +96,17 @@ Result<ShortCodes::Confirmation> ShortCodes::confirmPhone(QSqlDatabase &db, qint
     confirmation.attemptsLeft = MaxAttempts - row.attempts - 1;
     confirmation.result = confirmation.attemptsLeft <= 0 ? Check::Locked : Check::Wrong;
     return confirmation;
+}
+
+Result<ShortCodes::Confirmation> ShortCodes::confirmPhone(QSqlDatabase &db, qint64 clientId, QStringView code,
+                                                          const QDateTime &now) const
+{
+    auto latest = SessionStore::latestCode(db, clientId, PhonePurpose);
+    if (!latest)
+        return latest.error();
+    if (!latest->has_value())
+        return Confirmation{}; // NoCode: none pending
+    return check(db, **latest, clientId, PhonePurpose, code, now);
 }
 
 } // namespace Gatehouse::Server

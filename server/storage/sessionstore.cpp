@@ -300,6 +300,22 @@ Result<qint64> SessionStore::insertCode(QSqlDatabase &db, qint64 clientId, qint6
     return id;
 }
 
+namespace {
+
+// The row of a short-code SELECT (id, session, key id, nonce, HMAC, attempts, expiry).
+std::optional<SessionStore::ShortCode> shortCodeOf(QSqlQuery &q)
+{
+    std::optional<SessionStore::ShortCode> code;
+    if (q.next())
+        code = SessionStore::ShortCode{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                                       q.value(3).toString(),   q.value(4).toString(),   q.value(5).toInt(),
+                                       timeOf(q.value(6))};
+    q.finish();
+    return code;
+}
+
+} // namespace
+
 Result<std::optional<SessionStore::ShortCode>> SessionStore::latestCode(QSqlDatabase &db, qint64 clientId,
                                                                         const QString &purpose, qint64 sessionId)
 {
@@ -313,12 +329,22 @@ Result<std::optional<SessionStore::ShortCode>> SessionStore::latestCode(QSqlData
     q.addBindValue(sessionId);
     if (!q.exec())
         return storageErrorOf(QStringLiteral("cannot look up a code"), q);
-    std::optional<ShortCode> code;
-    if (q.next())
-        code = ShortCode{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-                         q.value(4).toString(),   q.value(5).toInt(),      timeOf(q.value(6))};
-    q.finish();
-    return code;
+    return shortCodeOf(q);
+}
+
+Result<std::optional<SessionStore::ShortCode>> SessionStore::codeByNonce(QSqlDatabase &db, qint64 clientId,
+                                                                         const QString &purpose, const QString &nonce)
+{
+    auto &q = cachedQuery(db, QStringLiteral("SELECT id, COALESCE(session_id, 0), key_id, nonce, code_hmac, "
+                                             "attempts, expires_at FROM short_codes WHERE client_id = ? AND "
+                                             "purpose = ? AND nonce = ? AND confirmed_at IS NULL "
+                                             "ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(clientId);
+    q.addBindValue(purpose);
+    q.addBindValue(nonce);
+    if (!q.exec())
+        return storageErrorOf(QStringLiteral("cannot look up a code"), q);
+    return shortCodeOf(q);
 }
 
 Result<int> SessionStore::countCodes(QSqlDatabase &db, qint64 sessionId, const QString &purpose)

@@ -117,6 +117,10 @@ public:
     // given), expired or not: the caller tells "expired" and "locked" apart.
     static Result<std::optional<ShortCode>> latestCode(QSqlDatabase &db, qint64 clientId, const QString &purpose,
                                                        qint64 sessionId = 0);
+    // The unconfirmed code of this purpose for the client carrying `nonce` (a mailed
+    // sign-in code is found through its link's token id).
+    static Result<std::optional<ShortCode>> codeByNonce(QSqlDatabase &db, qint64 clientId, const QString &purpose,
+                                                        const QString &nonce);
     static Result<int> countCodes(QSqlDatabase &db, qint64 sessionId, const QString &purpose);
     static Result<void> recordWrongCode(QSqlDatabase &db, qint64 codeId);
     static Result<void> confirmCode(QSqlDatabase &db, qint64 codeId, const QDateTime &now);

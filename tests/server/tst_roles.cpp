@@ -28,7 +28,8 @@ enum class Min { Public, Paralegal, Partner, Admin };
 
 // One route's expectation. `path` may hold {id} (a fresh client, or `staffTarget` for
 // /staff routes), {docId} (a document of that client), {sid}/{bid} (no such row: the
-// answer is then a 404 by design), {n} (a counter for unique values), {token}/{file}.
+// answer is then a 404 by design), {n} (a counter for unique values), {token}/{file},
+// {ref}/{mac} (an end-session link that does not verify).
 // `query` is appended as is. `allowed` lists the statuses a caller with the role may
 // get; empty means "anything but 401/403/405/5xx" (public routes).
 struct RoleRow
@@ -62,6 +63,8 @@ const QList<RoleRow> &table()
         {"POST", QStringLiteral("/portal/sign-out"), Min::Public, {}, "csrf=x", {}, "application/x-www-form-urlencoded"},
         {"POST", QStringLiteral("/portal/sign-out-everywhere"), Min::Public, {}, "csrf=x", {}, "application/x-www-form-urlencoded"},
         {"GET", QStringLiteral("/portal/phone/status"), Min::Public, {}, {}, {}},
+        {"GET", QStringLiteral("/portal/end-session/{ref}/{mac}"), Min::Public, {}, {}, {}},
+        {"POST", QStringLiteral("/portal/end-session/{ref}/{mac}"), Min::Public, {}, "csrf=x", {}, "application/x-www-form-urlencoded"},
         {"POST", QStringLiteral("/portal/phone/continue"), Min::Public, {}, "csrf=x", {}, "application/x-www-form-urlencoded"},
         {"POST", QStringLiteral("/portal/verify/send"), Min::Public, {}, "csrf=x", {}, "application/x-www-form-urlencoded"},
         {"POST", QStringLiteral("/portal/verify"), Min::Public, {}, "csrf=x", {}, "application/x-www-form-urlencoded"},
@@ -200,6 +203,8 @@ private:
         path.replace(QStringLiteral("{sid}"), QStringLiteral("999999"));
         path.replace(QStringLiteral("{bid}"), QStringLiteral("999999"));
         path.replace(QStringLiteral("{token}"), Crypto::newToken());
+        path.replace(QStringLiteral("{ref}"), QStringLiteral("00000000.999999.999999"));
+        path.replace(QStringLiteral("{mac}"), Crypto::newToken());
         path.replace(QStringLiteral("{file}"), QStringLiteral("no-such-file.css"));
         QString query = row.query;
         if (query.contains(u"{id}")) {

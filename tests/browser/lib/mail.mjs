@@ -42,7 +42,7 @@ export class MailFolder {
   }
 
   // Waits (bounded) for a message to `to` not returned before; resolves with
-  // { raw, text, subject, to, link, code }.
+  // { raw, text, subject, to, link, code, endLink }.
   async next(to, { timeoutMs = 15000 } = {}) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
@@ -57,6 +57,7 @@ export class MailFolder {
           raw, text, subject: header(raw, 'Subject'), to: rcpt,
           link: /(https?:\/\/[^\s"<>]+\/portal\/[A-Za-z0-9_-]{43})/.exec(text)?.[1],
           code: /(?:code[^:\n]*:|code)\s*\n?\s*([A-Z0-9]{4,10})\b/i.exec(text)?.[1],
+          endLink: /(https?:\/\/[^\s"<>]+\/portal\/end-session\/[^\s"<>]+)/.exec(text)?.[1],
         };
       }
       await new Promise((r) => setTimeout(r, 100));

@@ -84,3 +84,44 @@ test('sign out every browser from one context ends the others', async () => {
   await a.context.close();
   await b.context.close();
 });
+
+test('the new-sign-in mail ends that one sign-in with one click; opening it alone changes nothing (B7)', async () => {
+  const client = await createClient(portal, { name: 'Barbara Liskov' });
+  const invited = await invite(portal, client.id);
+  const mine = await signInWith(invited.portal_url);
+  await portal.mail.next(client.email); // the invite
+  const intruder = await signInWith(invited.portal_url);
+  const notice = await portal.mail.next(client.email);
+  assert.ok(notice.endLink, `the notice carries an end link:\n${notice.text}`);
+  assert.equal(new URL(notice.endLink).origin, new URL(invited.portal_url).origin, 'built from the public URL (B8)');
+
+  // The client opens the mail's link somewhere else (the phone): a page naming the
+  // sign-in, one button, and nothing ended yet (a mail scanner's GET is harmless).
+  const phone = await browser.newContext();
+  const page = await phone.newPage();
+  const shown = await page.goto(portal.base + pathOf(notice.endLink));
+  assert.equal(shown.status(), 200);
+  assert.match(await page.locator('h1').innerText(), /End this sign-in/);
+  assert.match(await page.locator('main').innerText(), /Chrome on Linux/);
+  await snap(page, 'access-05-end-sign-in');
+  assert.equal((await intruder.page.reload()).status(), 200, 'GET ended nothing');
+
+  const [ended] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'End this sign-in' }).click(),
+  ]);
+  await page.waitForLoadState();
+  assert.equal(ended.status(), 200);
+  assert.match(await page.locator('h1').innerText(), /That sign-in has ended/);
+  await snap(page, 'access-06-sign-in-ended');
+  const after = await intruder.page.reload();
+  assert.equal(after.status(), 401, 'the named session is over');
+  assert.equal((await mine.page.reload()).status(), 200, 'the other sign-in stays');
+
+  // Opened again, the link says so; an altered link is "not valid".
+  await page.goto(portal.base + pathOf(notice.endLink));
+  assert.match(await page.locator('h1').innerText(), /That sign-in has ended/);
+  const forged = portal.base + pathOf(notice.endLink).replace(/\.(\d+)\//, (m, id) => `.${Number(id) - 1}/`);
+  assert.equal((await page.goto(forged)).status(), 404);
+  await Promise.all([phone.close(), mine.context.close(), intruder.context.close()]);
+});

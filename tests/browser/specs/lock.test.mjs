@@ -82,3 +82,54 @@ test('lock on: a document link still opens directly in a fresh browser', async (
   assert.match(readFileSync(await download.path(), 'latin1'), /^%PDF-1\.4/);
   await context.close();
 });
+
+test('lock on: the link in the verify mail confirms the browser that asked, and only that one', async () => {
+  const client = await createClient(portal, { name: 'Evelyn Boyd Granville', email: 'evelyn@example.test' });
+  await staff(portal, 'PUT', `/clients/${client.id}/require-sign-in`, { enabled: true });
+  const invited = await invite(portal, client.id);
+  await portal.mail.next('evelyn@example.test');
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(portal.base + pathOf(invited.portal_url));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForLoadState();
+  await page.getByRole('button', { name: 'Email me a code' }).click();
+  await page.waitForLoadState();
+  const mail = await portal.mail.next('evelyn@example.test');
+  assert.ok(mail.link, `the mail carries a link:\n${mail.text}`);
+
+  // Another browser (say, the phone's mail app) opening the link gets a clear page and
+  // changes nothing: the link stays usable where it belongs.
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await other.goto(portal.base + pathOf(mail.link));
+  const [refused] = await Promise.all([
+    other.waitForResponse((r) => r.request().method() === 'POST'),
+    other.getByRole('button', { name: 'Continue' }).click(),
+  ]);
+  await other.waitForLoadState();
+  assert.equal(refused.status(), 409);
+  assert.match(await other.locator('h1').innerText(), /browser you are confirming/);
+  expectPageHeaders(refused.headers());
+  await snap(other, 'lock-04-verify-link-elsewhere');
+  assert.equal((await elsewhere.cookies()).find((c) => c.name === '__Host-gh_browser'), undefined);
+  await elsewhere.close();
+
+  // In the browser that asked, the same link confirms it and opens the hub.
+  await page.goto(portal.base + pathOf(mail.link));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`${portal.base}/portal/hub`);
+  assert.match(await page.locator('h1').innerText(), /Evelyn Boyd Granville/);
+  assert.doesNotMatch(page.url(), /[A-Za-z0-9_-]{43}/, 'no token left in the address bar');
+  await snap(page, 'lock-05-verified-by-link');
+  const cookies = await context.cookies();
+  assert.ok(cookies.find((c) => c.name === '__Host-gh_browser'), 'verified-browser cookie set');
+
+  // The link is spent: used again, it is "already used".
+  await page.goto(portal.base + pathOf(mail.link));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForLoadState();
+  assert.match(await page.locator('h1').innerText(), /already been used/);
+  await context.close();
+});

@@ -12,7 +12,9 @@ let portal;
 let browser;
 
 before(async () => {
-  portal = await startPortal();
+  // More sign-in requests from 127.0.0.1 than the default five per hour; the limit itself
+  // is ratelimit.test.mjs's subject.
+  portal = await startPortal({ 'ratelimit/sign_in_per_address': '20' });
   browser = await launchBrowser();
 });
 
@@ -92,6 +94,58 @@ test('opened in another browser, the sign-in link asks for the code from the mai
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${portal.base}/portal/hub`);
   assert.match(await page.locator('h1').innerText(), /Mary Jackson/);
+  await other.close();
+  await asking.close();
+});
+
+test('the cross-device code: only wrong tries count, the fifth kills it, a used code is spent (B4)', async () => {
+  const client = await createClient(portal, { name: 'Annie Easley', email: 'annie@example.test' });
+  await invite(portal, client.id);
+  await portal.mail.next('annie@example.test');
+  const wrong = (code) => (code === '000000' ? '111111' : '000000');
+
+  async function codePage(link) {
+    const other = await browser.newContext();
+    const page = await other.newPage();
+    await page.goto(portal.base + pathOf(link));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForLoadState();
+    assert.match(await page.locator('h1').innerText(), /Enter the code/);
+    return { other, page };
+  }
+  async function submit(page, code) {
+    await page.getByLabel(/Code/).fill(code);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    await page.waitForLoadState();
+    return response;
+  }
+
+  // Four wrong tries, then the right code still works: a right try is never counted.
+  const asking = await browser.newContext();
+  await requestLink(await asking.newPage(), 'annie@example.test');
+  const first = await portal.mail.next('annie@example.test');
+  assert.match(first.text, /works for 10 minutes/, 'the mail states how long the code lives');
+  let { other, page } = await codePage(first.link);
+  for (let i = 0; i < 4; i += 1) assert.equal((await submit(page, wrong(first.code))).status(), 400);
+  await submit(page, first.code);
+  await page.waitForURL(`${portal.base}/portal/hub`);
+  assert.match(await page.locator('h1').innerText(), /Annie Easley/);
+  await other.close();
+
+  // A fresh link: five wrong tries kill its code; then even the right code is refused.
+  await requestLink(await asking.newPage(), 'annie@example.test');
+  const second = await portal.mail.next('annie@example.test');
+  ({ other, page } = await codePage(second.link));
+  for (let i = 0; i < 4; i += 1) assert.equal((await submit(page, wrong(second.code))).status(), 400);
+  const fifth = await submit(page, wrong(second.code));
+  assert.equal(fifth.status(), 429);
+  assert.match(await page.locator('h1').innerText(), /Too many wrong codes/);
+  await snap(page, 'signin-05-code-locked');
+  ({ other, page } = await codePage(second.link));
+  assert.equal((await submit(page, second.code)).status(), 429, 'the right code no longer opens it');
   await other.close();
   await asking.close();
 });
