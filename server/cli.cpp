@@ -134,6 +134,8 @@ int serve(const Config &config, const Database &database, const Keyring &keyring
     options.address = config.serverAddress;
     options.port = config.serverPort;
     options.threads = config.threads;
+    options.workers = config.workers;
+    options.workerQueue = config.workerQueue;
     options.maxBodyBytes = std::uint64_t(config.maxBodyBytes);
     options.maxConnections = config.maxConnections;
     options.trustedProxies = config.trustedProxies;
@@ -148,7 +150,8 @@ int serve(const Config &config, const Database &database, const Keyring &keyring
     Log::info(QStringLiteral("listening"), {{QStringLiteral("address"), config.serverAddress},
                                             {QStringLiteral("port"), server.port()},
                                             {QStringLiteral("url"), url},
-                                            {QStringLiteral("threads"), config.threads}});
+                                            {QStringLiteral("threads"), config.threads},
+                                            {QStringLiteral("workers"), config.workers}});
     // Queued mail goes out on a thread of its own while the server runs (F16); it
     // stops, finishing or abandoning its current message, after run() returns.
     MailSender mailSender(database, config, keyring);

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
+#include <QThread>
 #include <QUrl>
 #include <functional>
 
@@ -87,6 +88,10 @@ const QList<KeySpec> &keySpecs()
          }},
         {QStringLiteral("server"), QStringLiteral("threads"),
          intSetter(1, 64, [](Config &c, qint64 v) { c.threads = int(v); })},
+        {QStringLiteral("server"), QStringLiteral("workers"),
+         intSetter(0, 256, [](Config &c, qint64 v) { c.workers = int(v); })},
+        {QStringLiteral("server"), QStringLiteral("worker_queue"),
+         intSetter(0, 100000, [](Config &c, qint64 v) { c.workerQueue = int(v); })},
         {QStringLiteral("server"), QStringLiteral("max_body_bytes"),
          intSetter(1024, qint64(64) * 1024 * 1024, [](Config &c, qint64 v) { c.maxBodyBytes = v; })},
         {QStringLiteral("server"), QStringLiteral("max_connections"),
@@ -400,6 +405,10 @@ Result<Config> Config::load(const QString &path, const QProcessEnvironment &env)
         config.smtpCaFile = resolve(base, config.smtpCaFile);
     if (config.mailFromName.isEmpty())
         config.mailFromName = config.firmName;
+    // Handlers mostly wait (Argon2id, SQLite's write lock), so a few per core keep the
+    // CPUs busy without letting a burst of sign-ins reserve gigabytes of Argon2 memory.
+    if (config.workers == 0)
+        config.workers = std::clamp(4 * QThread::idealThreadCount(), 4, 64);
     if (config.publicUrl.isEmpty())
         config.publicUrl = QStringLiteral("http://%1:%2").arg(config.serverAddress).arg(config.serverPort);
     return config;

@@ -22,6 +22,11 @@ struct Config
     quint16 serverPort = 8080; // 0: let the OS choose (tests)
     QString publicUrl;         // base of links sent to clients; never taken from Host
     int threads = 2;
+    // Route handlers run on a pool of their own ([server] workers; 0 in the file means
+    // the default, 4 per CPU core), so a slow handler never holds an io thread; past
+    // workers + worker_queue waiting requests the edge answers 503 (see http/workerpool.h).
+    int workers = 0;
+    int workerQueue = 256;
     qint64 maxBodyBytes = 1024 * 1024;
     int maxConnections = 512;
 

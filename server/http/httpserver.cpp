@@ -24,6 +24,11 @@ HttpServer::HttpServer(Options options, const Router &router)
     m_tracker->readTimeout = m_options.readTimeout;
     m_tracker->idleTimeout = m_options.idleTimeout;
     m_tracker->trustedProxies = m_options.trustedProxies;
+    m_tracker->inlinePaths = m_options.inlinePaths;
+    if (m_options.workers > 0) {
+        m_pool = std::make_unique<WorkerPool>(m_options.workers, m_options.workerQueue, router.edgeCounters());
+        m_tracker->pool = m_pool.get();
+    }
     m_tracker->onAllClosed = [this] { net::post(m_strand, [this] { m_drainTimer.cancel(); }); };
     m_listener = std::make_shared<Listener>(m_ioc, m_tracker, m_options.maxConnections);
 }
@@ -31,6 +36,8 @@ HttpServer::HttpServer(Options options, const Router &router)
 HttpServer::~HttpServer()
 {
     m_tracker->onAllClosed = nullptr;
+    if (m_pool)
+        m_pool->stop();
 }
 
 Result<void> HttpServer::listen()
@@ -59,6 +66,8 @@ void HttpServer::run()
         beginShutdown();
     });
     m_listener->start();
+    if (m_pool)
+        m_pool->start();
 
     std::vector<std::thread> threads;
     for (int i = 0; i < std::max(1, m_options.threads); ++i) {
@@ -69,6 +78,10 @@ void HttpServer::run()
     }
     for (auto &t : threads)
         t.join();
+    // Every answered request has left its worker by now; after a drain timeout, jobs
+    // still running finish here (their answers have nowhere to go).
+    if (m_pool)
+        m_pool->stop();
     Log::info(QStringLiteral("stopped"));
 }
 

@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "listener.h"
 #include "session.h"
+#include "workerpool.h"
 
 #include <QString>
 #include <QStringList>
@@ -17,9 +18,10 @@ namespace Gatehouse::Server {
 
 class Router;
 
-// The Beast HTTP edge: one io_context run by N threads, a listener, and graceful
-// shutdown on SIGTERM/SIGINT (stop accepting, let in-flight requests finish, close
-// idle keep-alive connections, give up after a drain timeout).
+// The Beast HTTP edge: one io_context run by N threads, a listener, a bounded worker
+// pool for the route handlers, and graceful shutdown on SIGTERM/SIGINT (stop accepting,
+// let in-flight requests finish, close idle keep-alive connections, give up after a
+// drain timeout).
 class HttpServer
 {
 public:
@@ -27,7 +29,10 @@ public:
     {
         QString address = QStringLiteral("127.0.0.1");
         quint16 port = 8080;
-        int threads = 2;
+        int threads = 2;                                     // io threads: sockets, parsing, writing
+        int workers = 8;                                     // route handlers; 0: run them on the io threads
+        int workerQueue = 256;                               // waiting handlers beyond `workers`; then 503
+        QStringList inlinePaths{QStringLiteral("/healthz")}; // answered on the io thread (liveness)
         std::uint64_t maxBodyBytes = 1024 * 1024;
         int maxConnections = 512;
         QStringList trustedProxies; // see ratelimit/clientaddress.h
@@ -59,7 +64,8 @@ private:
     boost::asio::steady_timer m_drainTimer;
     std::shared_ptr<ConnectionTracker> m_tracker;
     std::shared_ptr<Listener> m_listener;
-    bool m_shuttingDown = false; // only touched on m_strand
+    std::unique_ptr<WorkerPool> m_pool; // declared after m_ioc: destroyed (joined) first
+    bool m_shuttingDown = false;        // only touched on m_strand
 };
 
 } // namespace Gatehouse::Server

@@ -35,7 +35,31 @@ QStringList splitPath(const QString &path)
 void Router::add(const QByteArray &method, const QString &pattern, Access access, RouteHandler handler,
                  std::uint64_t maxBodyBytes)
 {
-    m_routes.append(Route{method, splitPath(pattern), access, std::move(handler), maxBodyBytes});
+    m_routes.append(
+        Route{method, splitPath(pattern), access, std::move(handler), maxBodyBytes, std::make_shared<RouteCounters>()});
+}
+
+void Router::recordAnswer(int routeIndex, int status, std::chrono::microseconds duration) const
+{
+    // The counters are atomics behind a pointer: recording changes no routing state.
+    auto &counters = routeIndex < 0 || routeIndex >= m_routes.size() ? *m_unmatched : *m_routes.at(routeIndex).counters;
+    counters.record(status, duration);
+}
+
+const RouteCounters &Router::counters(int routeIndex) const
+{
+    if (routeIndex < 0 || routeIndex >= m_routes.size())
+        return *m_unmatched;
+    return *m_routes.at(routeIndex).counters;
+}
+
+HttpResponse Router::notFound(const HttpRequest &request) const
+{
+    if (m_errorPages && request.path.startsWith(u'/')) {
+        if (auto page = m_errorPages(request, 404))
+            return *page;
+    }
+    return Problem::make(404, ErrorCode::NotFound, QStringLiteral("There is nothing at this address."));
 }
 
 std::uint64_t Router::bodyLimitFor(const QByteArray &method, const QString &path, std::uint64_t fallback) const
@@ -95,8 +119,10 @@ void Router::setErrorPageRenderer(ErrorPageRenderer renderer)
     m_errorPages = std::move(renderer);
 }
 
-HttpResponse Router::dispatch(const HttpRequest &request) const
+HttpResponse Router::dispatch(const HttpRequest &request, int *routeIndex) const
 {
+    if (routeIndex)
+        *routeIndex = -1;
     if (!request.path.startsWith(u'/'))
         return Problem::make(404, ErrorCode::NotFound, QStringLiteral("There is nothing at this address."));
     const QByteArray method = request.method == "HEAD" ? QByteArray("GET") : request.method;
@@ -105,7 +131,8 @@ HttpResponse Router::dispatch(const HttpRequest &request) const
     const Route *found = nullptr;
     QMap<QString, QString> params;
     QList<QByteArray> allowed;
-    for (const auto &route : m_routes) {
+    for (qsizetype i = 0; i < m_routes.size(); ++i) {
+        const auto &route = m_routes.at(i);
         QMap<QString, QString> candidate;
         if (!match(route, segments, &candidate))
             continue;
@@ -114,15 +141,12 @@ HttpResponse Router::dispatch(const HttpRequest &request) const
         if (route.method == method && !found) {
             found = &route;
             params = candidate;
+            if (routeIndex)
+                *routeIndex = int(i);
         }
     }
-    if (allowed.isEmpty()) {
-        if (m_errorPages) {
-            if (auto page = m_errorPages(request, 404))
-                return *page;
-        }
-        return Problem::make(404, ErrorCode::NotFound, QStringLiteral("There is nothing at this address."));
-    }
+    if (allowed.isEmpty())
+        return notFound(request);
     if (!found) {
         if (allowed.contains("GET"))
             allowed.append("HEAD");

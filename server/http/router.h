@@ -3,11 +3,14 @@
 
 #include "common/apitypes.h"
 #include "common/result.h"
+#include "edgemetrics.h"
 #include "httptypes.h"
 
 #include <QMap>
 #include <QString>
+#include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Gatehouse::Server {
@@ -62,7 +65,20 @@ public:
     void setAuthenticator(Authenticator authenticator);
     void setErrorPageRenderer(ErrorPageRenderer renderer);
 
-    HttpResponse dispatch(const HttpRequest &request) const;
+    // `routeIndex`, when given, receives the index (in routes() order) of the route that
+    // matched method and path, or -1 when none did (404, 405): the edge labels its
+    // metrics with the route's pattern, never with the raw path (it may hold a token).
+    HttpResponse dispatch(const HttpRequest &request, int *routeIndex = nullptr) const;
+    // The router's own 404 for this request (page or problem+json, as for an unknown
+    // path): for handlers that must look exactly like "nothing here".
+    HttpResponse notFound(const HttpRequest &request) const;
+
+    // Per-route answer counters and duration histogram (index -1: answers no route
+    // produced). Recorded by the edge once the answer is on its way; lock-free.
+    void recordAnswer(int routeIndex, int status, std::chrono::microseconds duration) const;
+    const RouteCounters &counters(int routeIndex) const;
+    // Edge-wide counters (connections, worker pool); the edge writes, /metrics reads.
+    EdgeCounters &edgeCounters() const { return *m_edge; }
 
     // What is registered, in registration order (the contract test compares this
     // with docs/api.md).
@@ -88,6 +104,7 @@ private:
         Access access;
         RouteHandler handler;
         std::uint64_t maxBodyBytes = 0;
+        std::shared_ptr<RouteCounters> counters; // shared: QList copies routes
     };
 
     static bool match(const Route &route, const QStringList &pathSegments, QMap<QString, QString> *params);
@@ -95,6 +112,8 @@ private:
     QList<Route> m_routes;
     Authenticator m_authenticator;
     ErrorPageRenderer m_errorPages;
+    std::shared_ptr<RouteCounters> m_unmatched = std::make_shared<RouteCounters>();
+    std::shared_ptr<EdgeCounters> m_edge = std::make_shared<EdgeCounters>();
 };
 
 } // namespace Gatehouse::Server

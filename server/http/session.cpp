@@ -7,9 +7,12 @@
 #include "ratelimit/clientaddress.h"
 #include "router.h"
 #include "tokens/redact.h"
+#include "workerpool.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/execution/outstanding_work.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/prefer.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
@@ -55,6 +58,8 @@ Session::Session(net::ip::tcp::socket &&socket, std::shared_ptr<ConnectionTracke
     : m_stream(std::move(socket)), m_tracker(std::move(tracker))
 {
     ++m_tracker->active;
+    if (m_tracker->router)
+        m_tracker->router->edgeCounters().connectionsOpen.fetch_add(1, std::memory_order_relaxed);
     beast::error_code ec;
     const auto endpoint = m_stream.socket().remote_endpoint(ec);
     if (!ec)
@@ -67,6 +72,8 @@ Session::~Session()
         const std::lock_guard lock(m_tracker->mutex);
         m_tracker->sessions.erase(this);
     }
+    if (m_tracker->router)
+        m_tracker->router->edgeCounters().connectionsOpen.fetch_sub(1, std::memory_order_relaxed);
     if (--m_tracker->active == 0 && m_tracker->stopping && m_tracker->onAllClosed)
         m_tracker->onAllClosed();
 }
@@ -180,22 +187,58 @@ void Session::handleRequest()
     request.remoteAddress = m_remoteAddress;
     request.remoteAddress = clientAddress(request, m_tracker->trustedProxies);
 
-    HttpResponse response;
+    const Router &router = *m_tracker->router;
+    if (!m_tracker->pool || m_tracker->inlinePaths.contains(m_path)) {
+        int routeIndex = -1;
+        HttpResponse response = runHandler(router, request, &routeIndex);
+        return send(std::move(response), false, routeIndex);
+    }
+    // The tracked executor counts as outstanding work: while the handler runs, the io
+    // context cannot run dry and return (a graceful stop waits for this answer).
+    auto executor = net::prefer(m_stream.get_executor(), net::execution::outstanding_work.tracked);
+    const bool accepted = m_tracker->pool->submit([self = shared_from_this(), executor, request = std::move(request)] {
+        int routeIndex = -1;
+        HttpResponse response = runHandler(*self->m_tracker->router, request, &routeIndex);
+        net::post(executor, [self, routeIndex, response = std::move(response)]() mutable {
+            self->send(std::move(response), false, routeIndex);
+        });
+    });
+    if (!accepted)
+        send(busyAnswer(), false, -1);
+}
+
+HttpResponse Session::runHandler(const Router &router, const HttpRequest &request, int *routeIndex)
+{
     // Handlers report errors as values; this catch is the last line for the unexpected
     // (std::bad_alloc and the like) so one bad request never takes the server down.
     try {
-        response = m_tracker->router->dispatch(request);
+        return router.dispatch(request, routeIndex);
     } catch (const std::exception &e) {
-        response = Problem::internalError(Error{QString(ErrorCode::Internal), QString::fromLocal8Bit(e.what())});
+        return Problem::internalError(Error{QString(ErrorCode::Internal), QString::fromLocal8Bit(e.what())});
     } catch (...) {
-        response = Problem::internalError(Error{QString(ErrorCode::Internal), QStringLiteral("unknown exception")});
+        return Problem::internalError(Error{QString(ErrorCode::Internal), QStringLiteral("unknown exception")});
     }
-    send(std::move(response), false);
+}
+
+HttpResponse Session::busyAnswer() const
+{
+    // Retry-After: the queue drains in well under a second at normal handler times.
+    HttpResponse response;
+    if (m_path.startsWith(QLatin1StringView("/api/"))) {
+        response = Problem::make(503, ErrorCode::Unavailable,
+                                 QStringLiteral("The server is busy with other requests. Try again shortly."));
+    } else {
+        response.status = 503;
+        response.setHeader("Content-Type", "text/plain; charset=utf-8");
+        response.body = QByteArrayLiteral("The portal is busy right now. Please try again in a moment.\n");
+    }
+    response.setHeader("Retry-After", "1");
+    return response;
 }
 
 void Session::failRequest(int status, QLatin1StringView code, const QString &detail)
 {
-    send(Problem::make(status, code, detail), true);
+    send(Problem::make(status, code, detail), true, -1);
 }
 
 void copyHeaders(const HeaderList &from, boost::beast::http::fields &to)
@@ -207,7 +250,7 @@ void copyHeaders(const HeaderList &from, boost::beast::http::fields &to)
                   beast::string_view(value.constData(), size_t(value.size())));
 }
 
-void Session::send(HttpResponse response, bool forceClose)
+void Session::send(HttpResponse response, bool forceClose, int routeIndex)
 {
     auto message = std::make_shared<http::response<http::string_body>>();
     const bool haveRequest = m_parser && m_parser->is_header_done() && !forceClose;
@@ -235,7 +278,10 @@ void Session::send(HttpResponse response, bool forceClose)
         message->prepare_payload();
     }
 
-    const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started);
+    const auto took =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - m_started);
+    m_tracker->router->recordAnswer(routeIndex, response.status, took);
+    const auto elapsed = std::chrono::duration<double, std::milli>(took);
     // The path is logged without its query string: queries may one day carry secrets.
     Log::info(QStringLiteral("request"), {{QStringLiteral("method"), QString::fromLatin1(m_method)},
                                           {QStringLiteral("path"), redactTokens(m_path)},

@@ -24,6 +24,7 @@ namespace Gatehouse::Server {
 
 class Router;
 class Session;
+class WorkerPool;
 
 // Copies a handler's headers onto a Beast message, keeping repeated fields (several
 // Set-Cookie lines) as separate lines.
@@ -41,6 +42,11 @@ struct ConnectionTracker
     // Peers whose X-Forwarded-For is believed (the firm's reverse proxies), so every
     // handler sees the client's address rather than the proxy's.
     QStringList trustedProxies;
+    // Route handlers run here (nullptr: on the io thread, as tests of the edge alone do).
+    WorkerPool *pool = nullptr;
+    // Paths answered on the io thread even with a pool: cheap, lock-free handlers whose
+    // answer must not wait behind busy workers (liveness).
+    QStringList inlinePaths;
 
     std::atomic<int> active{0};
     std::atomic<bool> stopping{false};
@@ -54,9 +60,10 @@ struct ConnectionTracker
 };
 
 // One TCP connection. Reads the header first (so limits are checked before any body
-// byte is read), then the body, runs the router on this connection's strand, writes
-// the answer and, with keep-alive, waits for the next request. All handlers of one
-// session run on its strand, so its members need no lock.
+// byte is read), then the body, hands the request to the worker pool, writes the answer
+// (back on this connection's strand) and, with keep-alive, waits for the next request.
+// All io handlers of one session run on its strand, so its members need no lock; the
+// worker sees only its own copy of the request.
 class Session : public std::enable_shared_from_this<Session>
 {
 public:
@@ -78,9 +85,14 @@ private:
     void onHeader(boost::beast::error_code ec, std::size_t bytes);
     void onBody(boost::beast::error_code ec, std::size_t bytes);
     void handleRequest();
+    // Runs the router for one request; never throws. Called on a worker (or io) thread.
+    static HttpResponse runHandler(const Router &router, const HttpRequest &request, int *routeIndex);
+    // The 503 for a full worker queue: problem+json under /api/, plain text elsewhere.
+    HttpResponse busyAnswer() const;
     // An edge error (400/413/431/503): answered as problem+json, then the connection closes.
     void failRequest(int status, QLatin1StringView code, const QString &detail);
-    void send(HttpResponse response, bool forceClose);
+    // `routeIndex` labels the answer in the metrics (-1: no route produced it).
+    void send(HttpResponse response, bool forceClose, int routeIndex);
     void onWrite(bool keepAlive, boost::beast::error_code ec, std::size_t bytes);
     void lingerAndClose();
     void onLinger(boost::beast::error_code ec, std::size_t bytes);
