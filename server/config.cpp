@@ -92,6 +92,28 @@ const QList<KeySpec> &keySpecs()
          intSetter(0, 256, [](Config &c, qint64 v) { c.workers = int(v); })},
         {QStringLiteral("server"), QStringLiteral("worker_queue"),
          intSetter(0, 100000, [](Config &c, qint64 v) { c.workerQueue = int(v); })},
+        {QStringLiteral("metrics"), QStringLiteral("allow"),
+         [](Config &c, const QString &v) {
+             QStringList entries;
+             QStringList addresses;
+             for (const auto &part : v.split(u',', Qt::SkipEmptyParts)) {
+                 const QString entry = part.trimmed();
+                 if (entry.isEmpty())
+                     continue;
+                 entries << entry;
+                 if (entry != u"loopback" && entry != u"none")
+                     addresses << entry;
+             }
+             if (entries.isEmpty())
+                 return QStringLiteral("must not be empty (use 'none' to turn /metrics off)");
+             if (entries.contains(QStringLiteral("none")) && entries.size() > 1)
+                 return QStringLiteral("'none' cannot be combined with other entries");
+             QString bad;
+             if (!validTrustedProxies(addresses, &bad))
+                 return QStringLiteral("'%1' is not loopback, none, an IP address or a CIDR").arg(bad);
+             c.metricsAllow = entries;
+             return QString();
+         }},
         {QStringLiteral("server"), QStringLiteral("max_body_bytes"),
          intSetter(1024, qint64(64) * 1024 * 1024, [](Config &c, qint64 v) { c.maxBodyBytes = v; })},
         {QStringLiteral("server"), QStringLiteral("max_connections"),

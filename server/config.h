@@ -32,6 +32,10 @@ struct Config
 
     QString databasePath; // absolute
 
+    // [metrics] allow: who may read /metrics ("loopback", "none", or addresses/CIDRs,
+    // comma-separated, "loopback" among them allowed); everyone else gets 404.
+    QStringList metricsAllow{QStringLiteral("loopback")};
+
     QString mailTransport = QStringLiteral("folder");
     QString mailFolder; // absolute
 

@@ -10,6 +10,7 @@
 #include "api/teamapi.h"
 #include "config.h"
 #include "http/router.h"
+#include "ops/opsroutes.h"
 #include "pages/pages.h"
 #include "pages/sessionroutes.h"
 #include "pages/staticroutes.h"
@@ -45,6 +46,9 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     // The client-facing consume core: /portal/{token}, /portal/sign-in, /portal/hub.
     set->make<PortalRoutes>(config, database, keyring).registerRoutes(router);
 
+    // Operations: /readyz for load balancers, /metrics for Prometheus (SPEC I2).
+    set->make<OpsRoutes>(config, database).registerRoutes(router);
+
     // Portal pages: stylesheet and script under /static/.
     set->make<StaticRoutes>(config).registerRoutes(router);
 
@@ -52,7 +56,8 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     // page, not JSON; programs under /api/ keep problem+json.
     const Pages &pages = set->make<Pages>(config, keyring);
     router.setErrorPageRenderer([&pages](const HttpRequest &request, int status) -> std::optional<HttpResponse> {
-        if (request.path.startsWith(QLatin1StringView("/api/")) || request.path == u"/healthz")
+        if (request.path.startsWith(QLatin1StringView("/api/")) || request.path == u"/healthz" ||
+            request.path == u"/readyz" || request.path == u"/metrics")
             return std::nullopt;
         return pages.problem(request, status == 405 ? ProblemPage::MethodNotAllowed : ProblemPage::NotFound);
     });

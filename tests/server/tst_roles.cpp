@@ -50,6 +50,8 @@ const QList<RoleRow> &table()
     static const QList<RoleRow> rows = {
         // Public: no token needed; must never answer 401/403.
         {"GET", QStringLiteral("/healthz"), Min::Public, {}, {}, {}},
+        {"GET", QStringLiteral("/readyz"), Min::Public, {}, {}, {}},
+        {"GET", QStringLiteral("/metrics"), Min::Public, {}, {}, {}},
         {"POST", QStringLiteral("/api/v1/session"), Min::Public, {}, R"({"email":"nobody@firm.example","password":"x"})", {}},
         {"GET", QStringLiteral("/d/{token}"), Min::Public, {}, {}, {}},
         {"GET", QStringLiteral("/static/{file}"), Min::Public, {}, {}, {}},
