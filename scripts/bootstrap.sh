@@ -14,7 +14,7 @@ packages=(
   libboost-dev libargon2-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev
   qtkeychain-qt6-dev libmstch-dev libqrencode-dev
   # run and test: a real Secret Service, a real SMTP server, a display for screenshots
-  gnome-keyring dbus python3-aiosmtpd xvfb xauth imagemagick sqlite3 curl
+  gnome-keyring dbus python3-aiosmtpd xvfb xauth imagemagick sqlite3 curl openssl
   # browser tests of the portal pages (never a downloaded browser) and load generation
   chromium fonts-dejavu-core wrk
 )

@@ -218,6 +218,11 @@ private slots:
                                 << QStringLiteral("This page cannot be used that way") << false;
         QTest::newRow("server error") << int(ProblemPage::ServerError) << 500
                                       << QStringLiteral("Something went wrong on our side") << false;
+        QTest::newRow("code locked") << int(ProblemPage::CodeLocked) << 429 << QStringLiteral("Too many wrong codes")
+                                     << false;
+        QTest::newRow("verify elsewhere")
+            << int(ProblemPage::VerifyElsewhere) << 409
+            << QStringLiteral("Open this link in the browser you are confirming") << false;
     }
 
     void problem()
@@ -413,6 +418,14 @@ private slots:
             {"signed-out", m_pages->problem(r, ProblemPage::SignedOut)},
             {"not-signed-in", m_pages->problem(r, ProblemPage::SessionEnded)},
             {"error", m_pages->problem(r, ProblemPage::ServerError)},
+            {"code-locked", m_pages->problem(r, ProblemPage::CodeLocked, resend)},
+            {"verify-elsewhere", m_pages->problem(r, ProblemPage::VerifyElsewhere)},
+            {"end-session",
+             m_pages->endSession(r, EndSessionView{QStringLiteral("Firefox on Windows"), QStringLiteral("203.0.113.7"),
+                                                   QDateTime(QDate(2026, 11, 27), QTime(18, 41), Qt::UTC),
+                                                   QStringLiteral("/portal/end-session/x/y"), false})},
+            {"session-ended",
+             m_pages->endSession(r, EndSessionView{QStringLiteral("Firefox on Windows"), {}, {}, {}, true})},
         };
         QDir().mkpath(dir);
         for (const auto &[name, response] : pages) {

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 
 // SPEC R5: the headers every portal page carries.
-export function expectPageHeaders(headers, { tokenPage = true } = {}) {
+// HSTS only where the public URL is https (behind the TLS proxy), never over plain http.
+export function expectPageHeaders(headers, { tokenPage = true, https = false } = {}) {
   const csp = headers['content-security-policy'] ?? '';
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /frame-ancestors 'none'/);
@@ -16,7 +17,8 @@ export function expectPageHeaders(headers, { tokenPage = true } = {}) {
   assert.equal(headers['cross-origin-opener-policy'], 'same-origin');
   assert.ok(headers['permissions-policy'], 'Permissions-Policy');
   if (tokenPage) assert.equal(headers['cache-control'], 'no-store');
-  assert.equal(headers['strict-transport-security'], undefined, 'no HSTS over plain http');
+  assert.equal(headers['strict-transport-security'], https ? 'max-age=31536000' : undefined,
+    https ? 'HSTS over https' : 'no HSTS over plain http');
   assert.match(headers['content-type'] ?? '', /^text\/html; charset=utf-8/);
 }
 

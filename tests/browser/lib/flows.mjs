@@ -14,9 +14,18 @@ export async function startPortal(settings = {}, { smtp = true } = {}) {
     Object.assign(extra, { 'mail/transport': 'smtp', 'mail/smtp_url': smtpServer.url, 'mail/smtp_starttls': 'off' });
   }
   const portal = new Portal(extra);
-  portal.createStaff('admin@firm.test', 'correct horse battery staple', 'admin');
-  await portal.start();
-  portal.staffToken = await portal.signIn('admin@firm.test', 'correct horse battery staple');
+  try {
+    portal.createStaff('admin@firm.test', 'correct horse battery staple', 'admin');
+    await portal.start();
+    portal.staffToken = await portal.signIn('admin@firm.test', 'correct horse battery staple');
+  } catch (error) {
+    // A failed start must not leave the SMTP server (a child process) keeping the
+    // test run alive until CTest's timeout.
+    await portal.stop().catch(() => {});
+    await smtpServer?.stop();
+    portal.cleanup();
+    throw error;
+  }
   portal.smtp = smtpServer;
   portal.mail = smtpServer ? smtpServer.folder : null;
   const stop = portal.stop.bind(portal);
