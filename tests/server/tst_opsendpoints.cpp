@@ -2,6 +2,7 @@
 // /readyz and /metrics (SPEC I2) against the real gatehouse-portal: readiness follows
 // real conditions of the database, the metrics count what happened without ever
 // carrying a token, and only allowed callers see them.
+#include "common/apitypes.h"
 #include "http/httptypes.h"
 #include "ops/opsroutes.h"
 #include "portalflow.h"
@@ -135,6 +136,55 @@ private slots:
         QCOMPARE(r.json().value(QStringLiteral("reason")).toString(), QStringLiteral("database_unavailable"));
         QVERIFY(!r.body.contains(path.toUtf8())); // no file system paths to the public
         QCOMPARE(readyz().status, 200);
+    }
+
+    void readyz_mailLeftBehind_outboxStalled_data()
+    {
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<int>("minutesAgo"); // claimed_until for 'sending', next_attempt_at otherwise
+        QTest::newRow("claim abandoned by a dead sender") << QStringLiteral("sending") << 40;
+        QTest::newRow("due for long, never picked up") << QStringLiteral("queued") << 30;
+    }
+
+    void readyz_mailLeftBehind_outboxStalled()
+    {
+        QFETCH(QString, state);
+        QFETCH(int, minutesAgo);
+        // A sender that sleeps for ten minutes between looks stands in for one that is
+        // stuck: what it leaves behind in the outbox is what /readyz reads.
+        PortalProcess portal;
+        portal.setConfig(QStringLiteral("mail/poll_interval_ms"), QStringLiteral("600000"));
+        QVERIFY2(portal.start(), qPrintable(portal.errorString()));
+        const auto probe = [&] {
+            return httpRequest("GET", portal.baseUrl().resolved(QUrl(QStringLiteral("/readyz"))));
+        };
+        QCOMPARE(probe().status, 200);
+
+        const QString past = Gatehouse::toWireTime(QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo));
+        bool written = false;
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ops-outbox"));
+            db.setDatabaseName(portal.databasePath());
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+                q.prepare(QStringLiteral(
+                    "INSERT INTO mail_outbox (template, to_address, state, attempts, next_attempt_at, claimed_by, "
+                    "claimed_until, message_id, key_id, created_at, queued_at) "
+                    "VALUES ('invite', 'x@client.example', ?, 1, ?, 'gone-host:1:ab', ?, '<m@x>', 'k1', ?, ?)"));
+                for (const auto &v : {state, past, past, past, past})
+                    q.addBindValue(v);
+                written = q.exec();
+                const auto stalled = probe();
+                q.exec(QStringLiteral("UPDATE mail_outbox SET state = 'dead' WHERE message_id = '<m@x>'"));
+                QCOMPARE(stalled.status, 503);
+                QCOMPARE(stalled.json().value(QStringLiteral("reason")).toString(), QStringLiteral("outbox_stalled"));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("ops-outbox"));
+        QVERIFY(written);
+        QCOMPARE(probe().status, 200); // dead letters are an admin's job, not a readiness problem
     }
 
     void metrics_exposition_isPrometheusText()
