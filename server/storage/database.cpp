@@ -3,14 +3,22 @@
 
 #include "common/errorcode.h"
 #include "serverresources.h"
+#include "writerstate.h"
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QList>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QVarLengthArray>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace Gatehouse::Server {
 
@@ -18,25 +26,75 @@ namespace {
 
 std::atomic<int> g_connectionCounter{0};
 
-// Owns this thread's connection name; the destructor is a safety net for threads
-// that end without calling closeThreadConnection().
+using Statements = QHash<QString, QSqlQuery>;
+
+// How often the checkpointer copies the WAL back into the database file.
+constexpr auto CheckpointInterval = std::chrono::milliseconds(100);
+
+constexpr QLatin1StringView WriterPrefix{"gatehouse-writer-"};
+
+// Which Database a write connection belongs to, for the rare statement that reaches it
+// without the turn (cachedQuery()).
+std::mutex g_writersMutex;
+QHash<QString, const Database *> g_writersByName;
+
+// Owns this thread's connection name and its prepared statements; the destructor is a
+// safety net for threads that end without calling closeThreadConnection().
 struct ThreadConnection
 {
-    QString name;
+    // This thread's reading connection per database file (usually just one), with
+    // its prepared statements.
+    struct Reader
+    {
+        QString path;
+        QString name;
+        Statements statements;
+    };
+    std::vector<Reader> readers;
+    // Statements on a connection that is neither this thread's nor a held writer's
+    // (rare: tests that bring their own); kept for one connection at a time.
+    QString otherName;
+    Statements otherStatements;
+    // The write connections this thread holds the turn for, innermost last.
+    QVarLengthArray<WriterState *, 2> holding;
 
     ~ThreadConnection() { close(); }
 
     void close()
     {
-        if (name.isEmpty())
-            return;
-        {
-            auto db = QSqlDatabase::database(name, false);
-            db.close();
+        otherStatements.clear();
+        otherName.clear();
+        for (auto &reader : readers) {
+            // Statements first: removing a connection with live queries makes Qt warn.
+            reader.statements.clear();
+            {
+                auto db = QSqlDatabase::database(reader.name, false);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(reader.name);
         }
-        QSqlDatabase::removeDatabase(name);
-        name.clear();
+        readers.clear();
     }
+
+    Reader *readerFor(const QString &path)
+    {
+        for (auto &reader : readers) {
+            if (reader.path == path)
+                return &reader;
+        }
+        return nullptr;
+    }
+
+    Reader *readerNamed(const QString &name)
+    {
+        for (auto &reader : readers) {
+            if (reader.name == name)
+                return &reader;
+        }
+        return nullptr;
+    }
+
+    WriterState *heldWriter() const { return holding.isEmpty() ? nullptr : holding.last(); }
 };
 
 thread_local ThreadConnection t_connection;
@@ -44,6 +102,65 @@ thread_local ThreadConnection t_connection;
 Error storageError(const QString &what, const QSqlError &error)
 {
     return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, error.text())};
+}
+
+// Opens `name` on `path` with the PRAGMAs every connection needs. Each PRAGMA is per
+// connection except journal_mode, which the file remembers. Running a statement also
+// proves the file really is an SQLite database.
+Result<void> openConnection(const QString &name, const QString &path, std::initializer_list<const char *> extra = {})
+{
+    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    bool ok = db.open();
+    QSqlError error = db.lastError();
+    QList<const char *> pragmas{"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+                                "PRAGMA busy_timeout = 5000"};
+    pragmas.append(QList<const char *>(extra));
+    for (const auto *pragma : std::as_const(pragmas)) {
+        if (!ok)
+            break;
+        QSqlQuery q(db);
+        ok = q.exec(QString::fromLatin1(pragma));
+        if (!ok)
+            error = q.lastError();
+    }
+    if (!ok) {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return storageError(QStringLiteral("cannot open database %1").arg(path), error);
+    }
+    return {};
+}
+
+// The write connection does not checkpoint when it commits (wal_autocheckpoint = 0):
+// a checkpoint syncs the WAL and the database file, and run by the committing writer it
+// held the writer turn for milliseconds every thousand pages, i.e. every ~80 consumes.
+// This thread, with a connection of its own, runs a PASSIVE checkpoint every
+// CheckpointInterval instead; PASSIVE never waits for or blocks writers and readers.
+// Durability is unchanged (WAL, synchronous = NORMAL: commits are not synced either way).
+void checkpointLoop(WriterState *writer, QString path)
+{
+    const QString name = QStringLiteral("gatehouse-checkpoint-%1").arg(++g_connectionCounter);
+    if (auto opened = openConnection(name, path); !opened)
+        return; // the writer's own file is open, so this is not expected; nothing to clean up
+    {
+        auto db = QSqlDatabase::database(name, false);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        std::unique_lock lock(writer->checkpointMutex);
+        while (!writer->stopping) {
+            writer->checkpointWake.wait_for(lock, CheckpointInterval);
+            lock.unlock();
+            q.exec();
+            q.finish();
+            lock.lock();
+        }
+        lock.unlock();
+        q = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 // Migration files by number: ":/server/migrations/0001_initial.sql" → 1.
@@ -91,44 +208,181 @@ Result<void> execute(QSqlDatabase &db, const QString &sql)
 
 } // namespace
 
-Database::Database(QString path) : m_path(std::move(path)) {}
+std::recursive_timed_mutex &writerTurn()
+{
+    static std::recursive_timed_mutex turn;
+    return turn;
+}
+
+void enterWriter(WriterState *writer)
+{
+    t_connection.holding.append(writer);
+}
+
+void leaveWriter(WriterState *writer)
+{
+    // Innermost first; a mismatch would be a bug in WriteTransaction's pairing.
+    auto &holding = t_connection.holding;
+    if (!holding.isEmpty() && holding.last() == writer)
+        holding.removeLast();
+}
+
+bool holdsWriterState(const WriterState *writer)
+{
+    return t_connection.holding.contains(const_cast<WriterState *>(writer));
+}
+
+Database::Database(QString path) : m_path(std::move(path)), m_writer(std::make_unique<WriterState>())
+{
+    m_writer->database = this;
+    m_writer->path = m_path;
+}
+
+Database::~Database()
+{
+    if (m_writer->checkpointer.joinable()) {
+        {
+            const std::lock_guard lock(m_writer->checkpointMutex);
+            m_writer->stopping = true;
+        }
+        m_writer->checkpointWake.notify_all();
+        m_writer->checkpointer.join();
+    }
+    // Every thread that wrote has finished by now (the server joins them first), and
+    // every write transaction has ended with its WriteTransaction.
+    const std::lock_guard turn(writerTurn());
+    if (m_writer->transactionOpen) {
+        // Not expected (every member waits for its commit); keep what was released.
+        QSqlQuery commit(m_writer->db);
+        commit.exec(QStringLiteral("COMMIT"));
+    }
+    m_writer->statements.clear();
+    if (m_writer->name.isEmpty())
+        return;
+    {
+        const std::lock_guard lock(g_writersMutex);
+        g_writersByName.remove(m_writer->name);
+    }
+    m_writer->db.close();
+    m_writer->db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_writer->name);
+}
 
 Result<QSqlDatabase> Database::connection() const
 {
-    if (!t_connection.name.isEmpty())
-        return QSqlDatabase::database(t_connection.name, false);
+    // Inside a write transaction everything this thread reads or writes goes to the
+    // write connection, as it did when each thread wrote on its own connection.
+    if (t_connection.heldWriter() == m_writer.get())
+        return m_writer->db;
+    if (const auto *reader = t_connection.readerFor(m_path))
+        return QSqlDatabase::database(reader->name, false);
 
     const auto name = QStringLiteral("gatehouse-%1").arg(++g_connectionCounter);
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_path);
-        bool ok = db.open();
-        QSqlError error = db.lastError();
-        // Each PRAGMA is per connection except journal_mode, which the file remembers.
-        // Running a statement also proves the file really is an SQLite database.
-        for (const auto *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                                   "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"}) {
-            if (!ok)
-                break;
-            QSqlQuery q(db);
-            ok = q.exec(QString::fromLatin1(pragma));
-            if (!ok)
-                error = q.lastError();
-        }
-        if (!ok) {
-            db.close();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(name);
-            return storageError(QStringLiteral("cannot open database %1").arg(m_path), error);
-        }
-    }
-    t_connection.name = name;
+    if (auto opened = openConnection(name, m_path); !opened)
+        return opened.error();
+    t_connection.readers.push_back({m_path, name, {}});
     return QSqlDatabase::database(name, false);
 }
 
 void Database::closeThreadConnection()
 {
     t_connection.close();
+}
+
+Result<WriterState *> Database::takeWriterTurn(std::chrono::milliseconds wait) const
+{
+    // Counted while waiting, so the writer before can tell someone follows (group commit).
+    m_writer->waiting.fetch_add(1);
+    const bool taken = writerTurn().try_lock_for(wait);
+    m_writer->waiting.fetch_sub(1);
+    if (!taken)
+        return Error{QString(ErrorCode::StorageError),
+                     QStringLiteral("cannot start a write transaction: the database stayed busy")};
+    if (m_writer->name.isEmpty()) {
+        const QString name = WriterPrefix + QString::number(++g_connectionCounter);
+        if (auto opened = openConnection(name, m_path, {"PRAGMA wal_autocheckpoint = 0"}); !opened) {
+            writerTurn().unlock();
+            return opened.error();
+        }
+        m_writer->name = name;
+        {
+            const std::lock_guard lock(g_writersMutex);
+            g_writersByName.insert(name, this);
+        }
+        // A handle kept here: looking a connection up by name from another thread than
+        // the one that opened it is refused by Qt; using it under the turn is not.
+        m_writer->db = QSqlDatabase::database(name, false);
+        m_writer->checkpointer = std::thread(checkpointLoop, m_writer.get(), m_path);
+    }
+    enterWriter(m_writer.get());
+    return m_writer.get();
+}
+
+bool Database::holdsWriter(const QSqlDatabase &db) const
+{
+    return t_connection.heldWriter() == m_writer.get() && db.connectionName() == m_writer->name;
+}
+
+std::optional<Database::ChainHead> Database::chainHead() const
+{
+    return m_writer->pendingHead ? m_writer->pendingHead : m_writer->committedHead;
+}
+
+void Database::setChainHead(ChainHead head) const
+{
+    m_writer->pendingHead = std::move(head);
+}
+
+QSqlQuery &cachedQuery(QSqlDatabase &db, const QString &sql)
+{
+    Statements *cache = nullptr;
+    QSqlDatabase target = db;
+    const QString name = db.connectionName();
+    if (WriterState *held = t_connection.heldWriter(); held && held->name == name) {
+        cache = &held->statements;
+    } else if (name.startsWith(WriterPrefix)) {
+        // The write connection without the turn: another thread may be using it right
+        // now, so this statement runs on the thread's own connection (it sees every
+        // committed row, which is all a caller past commit() can expect).
+        const Database *owner = nullptr;
+        {
+            const std::lock_guard lock(g_writersMutex);
+            owner = g_writersByName.value(name);
+        }
+        auto own = owner ? owner->connection() : Result<QSqlDatabase>(Error{});
+        auto *reader = own ? t_connection.readerNamed(own->connectionName()) : nullptr;
+        if (reader) {
+            target = *own;
+            cache = &reader->statements;
+        } else {
+            // The Database is gone; the statement fails on the closed handle.
+            if (t_connection.otherName != name) {
+                t_connection.otherStatements.clear();
+                t_connection.otherName = name;
+            }
+            cache = &t_connection.otherStatements;
+        }
+    } else if (auto *reader = t_connection.readerNamed(name)) {
+        cache = &reader->statements;
+    } else {
+        if (t_connection.otherName != name) {
+            t_connection.otherStatements.clear();
+            t_connection.otherName = name;
+        }
+        cache = &t_connection.otherStatements;
+    }
+    auto it = cache->find(sql);
+    if (it == cache->end()) {
+        QSqlQuery q(target);
+        q.setForwardOnly(true);
+        // A failed prepare is kept anyway: exec() then reports the same error, and the
+        // statement text is fixed, so it would fail again on every call.
+        q.prepare(sql);
+        it = cache->insert(sql, std::move(q));
+    } else {
+        it->finish();
+    }
+    return *it;
 }
 
 int Database::latestSchemaVersion()

@@ -4,7 +4,6 @@
 #include "common/apitypes.h"
 #include "common/errorcode.h"
 
-#include <QHash>
 #include <QSqlError>
 #include <QVariant>
 
@@ -12,42 +11,12 @@ namespace Gatehouse::Server {
 
 namespace {
 
-// One cache per thread; it belongs to one connection name, and starts over when the
-// thread's connection is replaced (Database::closeThreadConnection()).
-struct StatementCache
-{
-    QString connectionName;
-    QHash<QString, QSqlQuery> queries;
-};
-
-thread_local StatementCache t_statements;
-
 QVariant textOrNull(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
 } // namespace
-
-QSqlQuery &cachedQuery(QSqlDatabase &db, const QString &sql)
-{
-    if (t_statements.connectionName != db.connectionName()) {
-        t_statements.queries.clear();
-        t_statements.connectionName = db.connectionName();
-    }
-    auto it = t_statements.queries.find(sql);
-    if (it == t_statements.queries.end()) {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        // A failed prepare is kept anyway: exec() then reports the same error, and the
-        // statement text is fixed, so it would fail again on every call.
-        q.prepare(sql);
-        it = t_statements.queries.insert(sql, std::move(q));
-    } else {
-        it->finish();
-    }
-    return *it;
-}
 
 Error storageErrorOf(const QString &what, const QSqlQuery &query)
 {

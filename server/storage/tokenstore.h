@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "database.h" // cachedQuery()
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -10,11 +11,6 @@
 #include <optional>
 
 namespace Gatehouse::Server {
-
-// A prepared statement kept per thread and connection, so the hot paths (consume,
-// session lookup) do not re-parse their SQL on every request. The query is reset
-// (finish()) before it is handed out again; callers must not keep it across calls.
-QSqlQuery &cachedQuery(QSqlDatabase &db, const QString &sql);
 
 Error storageErrorOf(const QString &what, const QSqlQuery &query);
 
