@@ -6,6 +6,7 @@
 #include "storage/tokenstore.h"
 #include "storage/writetransaction.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -41,6 +42,17 @@ AuditEvent eventFrom(const QSqlQuery &q)
     return e;
 }
 
+// AuditEvent::computeHash() over Qt's SHA-256 instead of a QCA context per call (two or
+// three appends per consume). Same bytes in, same digest out; verify() still checks
+// every entry with computeHash() itself.
+QString chainHash(const AuditEvent &e)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(e.prevHash.toLatin1());
+    hash.addData(e.canonical());
+    return QString::fromLatin1(hash.result().toHex());
+}
+
 Result<AuditHead> headOn(QSqlDatabase &db)
 {
     // Prepared once per thread and connection: every consume appends twice (hot path).
@@ -60,14 +72,20 @@ Result<AuditHead> headOn(QSqlDatabase &db)
 
 Result<qint64> AuditLog::append(QSqlDatabase &db, const AuditRecord &record) const
 {
-    auto head = headOn(db);
+    // On the write connection the head is remembered from the last append (the turn
+    // makes it exact); it is read back only after a rollback or another connection's
+    // commit (Database::chainHead()).
+    const bool onWriter = m_database.holdsWriter(db);
+    const auto remembered = onWriter ? m_database.chainHead() : std::nullopt;
+    auto head = remembered ? Result<AuditHead>(AuditHead{remembered->id, remembered->hash}) : headOn(db);
     if (!head)
         return head.error();
     AuditEvent e;
     e.id = head->id + 1;
-    // Millisecond precision, so the hashed wire form and the stored form agree.
-    const auto now = record.time.isValid() ? record.time.toUTC() : QDateTime::currentDateTimeUtc();
-    e.time = fromWireTime(toWireTime(now));
+    // QDateTime holds milliseconds, as the wire form does, so the hashed form and the
+    // stored text agree without a round trip through the text.
+    e.time = record.time.isValid() ? record.time.toUTC() : QDateTime::currentDateTimeUtc();
+    const QString wireTime = toWireTime(e.time);
     e.type = record.type;
     e.actorKind = record.actorKind.isEmpty() ? QStringLiteral("system") : record.actorKind;
     e.actorId = record.actorId;
@@ -82,12 +100,12 @@ Result<qint64> AuditLog::append(QSqlDatabase &db, const AuditRecord &record) con
     e.userAgent = text(record.userAgent.left(512));
     e.details = record.details;
     e.prevHash = head->hash;
-    e.hash = e.computeHash();
+    e.hash = chainHash(e);
 
     auto &q = cachedQuery(db, QStringLiteral("INSERT INTO audit_events (") + kColumns +
                                   QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(e.id);
-    q.addBindValue(toWireTime(e.time));
+    q.addBindValue(wireTime);
     q.addBindValue(e.type);
     q.addBindValue(e.actorKind);
     q.addBindValue(e.actorId);
@@ -101,6 +119,8 @@ Result<qint64> AuditLog::append(QSqlDatabase &db, const AuditRecord &record) con
     if (!q.exec())
         return sqlError(QStringLiteral("cannot append to the audit log"), q);
     q.finish();
+    if (onWriter)
+        m_database.setChainHead({e.id, e.hash});
     return e.id;
 }
 
