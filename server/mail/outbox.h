@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariantMap>
+#include <atomic>
 
 namespace Gatehouse::Server {
 
@@ -51,9 +52,18 @@ public:
     Result<qint64> enqueue(QSqlDatabase &db, const OutgoingMail &mail) const;
 
 private:
+    // Whether the budget is known to be spent at `now`; else counts and remembers.
+    Result<bool> budgetSpent(QSqlDatabase &db, const QDateTime &now) const;
+
     const Database &m_database;
     const Config &m_config;
     const Keyring &m_keyring;
+    // Until when (ms since the epoch, UTC) the hourly budget is certainly spent: every
+    // message counted when it ran out stays inside the hour until the oldest of them
+    // leaves it, and rows are only ever added. Spares the count on every consume that
+    // would mail a notice while the budget is spent (the count walks up to
+    // mail_per_hour index entries).
+    mutable std::atomic<qint64> m_spentUntilMs{0};
 };
 
 } // namespace Gatehouse::Server

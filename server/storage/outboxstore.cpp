@@ -3,6 +3,7 @@
 
 #include "common/apitypes.h"
 #include "common/errorcode.h"
+#include "database.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -67,12 +68,25 @@ Result<qint64> OutboxStore::insert(QSqlDatabase &db, const NewMessage &m)
 
 Result<int> OutboxStore::countCreatedSince(QSqlDatabase &db, const QDateTime &since)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM mail_outbox WHERE created_at >= ?"));
+    // Prepared once per connection: a consume that mails a new-sign-in notice asks it.
+    auto &q = cachedQuery(db, QStringLiteral("SELECT count(*) FROM mail_outbox WHERE created_at >= ?"));
     q.addBindValue(toWireTime(since));
     if (!q.exec() || !q.next())
         return storageError(QStringLiteral("cannot count queued mail"), q.lastError());
-    return q.value(0).toInt();
+    const int n = q.value(0).toInt();
+    q.finish();
+    return n;
+}
+
+Result<QDateTime> OutboxStore::oldestCreatedSince(QSqlDatabase &db, const QDateTime &since)
+{
+    auto &q = cachedQuery(db, QStringLiteral("SELECT min(created_at) FROM mail_outbox WHERE created_at >= ?"));
+    q.addBindValue(toWireTime(since));
+    if (!q.exec() || !q.next())
+        return storageError(QStringLiteral("cannot read the mail budget"), q.lastError());
+    const QVariant oldest = q.value(0);
+    q.finish();
+    return oldest.isNull() ? QDateTime() : fromWireTime(oldest.toString());
 }
 
 Result<std::optional<OutboxStore::Claimed>> OutboxStore::claimNext(QSqlDatabase &db, const QDateTime &now,

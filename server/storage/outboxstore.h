@@ -60,6 +60,8 @@ public:
     static Result<qint64> insert(QSqlDatabase &db, const NewMessage &message);
     // Messages queued since `since` (the hourly budget, B3).
     static Result<int> countCreatedSince(QSqlDatabase &db, const QDateTime &since);
+    // When the oldest message queued since `since` was queued (invalid when none was).
+    static Result<QDateTime> oldestCreatedSince(QSqlDatabase &db, const QDateTime &since);
 
     // The next due message (queued/retrying and due, or a sending claim whose lease ran
     // out because its sender died), now claimed by `claimer` until `leaseUntil`.
