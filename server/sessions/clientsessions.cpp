@@ -6,11 +6,21 @@
 #include "secrets/keyring.h"
 #include "sessioncookie.h"
 
+#include <QCryptographicHash>
+
 namespace Gatehouse::Server {
 
 namespace {
 
 constexpr int SecretBytes = 32;
+
+// What is stored of a session or browser secret: its SHA-256 in hex, the same digest
+// as Crypto::sha256Hex() without a QCA provider lookup per call (hot: every consume
+// and every hub request).
+QString hashOf(const QByteArray &secret)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(secret, QCryptographicHash::Sha256).toHex());
+}
 
 } // namespace
 
@@ -22,7 +32,7 @@ Result<ClientSessions::Started> ClientSessions::start(QSqlDatabase &db, const Se
 {
     const QByteArray secret = Crypto::randomBytes(SecretBytes);
     SessionStore::NewSession session = prototype;
-    session.sessionHash = Crypto::sha256Hex(secret);
+    session.sessionHash = hashOf(secret);
     session.expiresAt = session.createdAt.addSecs(m_lifetimeSeconds);
     auto id = SessionStore::insertSession(db, session);
     if (!id)
@@ -33,7 +43,7 @@ Result<ClientSessions::Started> ClientSessions::start(QSqlDatabase &db, const Se
 Result<QByteArray> ClientSessions::renew(QSqlDatabase &db, qint64 sessionId) const
 {
     const QByteArray secret = Crypto::randomBytes(SecretBytes);
-    if (auto r = SessionStore::rotateSession(db, sessionId, Crypto::sha256Hex(secret)); !r)
+    if (auto r = SessionStore::rotateSession(db, sessionId, hashOf(secret)); !r)
         return r.error();
     return SessionCookie::sign(m_keyring, CookiePurpose, secret);
 }
@@ -46,7 +56,7 @@ Result<std::optional<ClientSessions::Resolved>> ClientSessions::resolve(QSqlData
     const auto secret = SessionCookie::verify(m_keyring, CookiePurpose, value);
     if (!secret)
         return std::optional<Resolved>();
-    auto row = SessionStore::findLiveSession(db, Crypto::sha256Hex(*secret), now, idleCutoff(now));
+    auto row = SessionStore::findLiveSession(db, hashOf(*secret), now, idleCutoff(now));
     if (!row)
         return row.error();
     if (!row->has_value())
@@ -63,7 +73,7 @@ Result<std::optional<qint64>> ClientSessions::verifiedBrowser(QSqlDatabase &db, 
     const auto secret = SessionCookie::verify(m_keyring, BrowserPurpose, value);
     if (!secret)
         return std::optional<qint64>();
-    return SessionStore::findBrowser(db, Crypto::sha256Hex(*secret), clientId, now);
+    return SessionStore::findBrowser(db, hashOf(*secret), clientId, now);
 }
 
 QByteArray ClientSessions::setCookieHeader(const QByteArray &value) const

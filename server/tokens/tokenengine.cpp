@@ -5,6 +5,8 @@
 #include "config.h"
 #include "storage/sessionstore.h"
 
+#include <QCryptographicHash>
+
 namespace Gatehouse::Server {
 
 namespace {
@@ -61,7 +63,9 @@ QLatin1StringView TokenEngine::rejectionName(Rejection rejection)
 
 QString TokenEngine::hashOf(QStringView token)
 {
-    return Crypto::sha256Hex(token.toLatin1());
+    // Plain SHA-256, the same digest as Crypto::sha256Hex(), without a QCA provider
+    // lookup and context per call: every consume hashes the token twice.
+    return QString::fromLatin1(QCryptographicHash::hash(token.toLatin1(), QCryptographicHash::Sha256).toHex());
 }
 
 QString TokenEngine::portalUrl(const QString &token) const
@@ -130,6 +134,7 @@ Result<TokenEngine::Outcome> TokenEngine::consume(QSqlDatabase &db, QStringView 
             return outcome;
         }
         outcome.consumed = *consumed;
+        outcome.client = **client;
         return outcome;
     }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "storage/sessionstore.h"
 #include "storage/tokenstore.h"
 
 #include <QDateTime>
@@ -52,6 +53,9 @@ public:
         std::optional<TokenStore::Consumed> consumed;
         Rejection rejection = Rejection::None;
         qint64 clientId = 0; // known for every rejection but Unknown
+        // The client's access row as read in the consuming transaction (set with
+        // `consumed`), so callers need not read it a second time.
+        std::optional<SessionStore::ClientAccess> client;
     };
 
     // A new token. A sign-in token cancels the client's older sign-in tokens (B2).
