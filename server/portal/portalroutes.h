@@ -82,6 +82,10 @@ private:
     // Moving average of how long a sign-in request for an address on file takes; a
     // request for an unknown address waits out the difference (F6: same timing).
     mutable std::atomic<qint64> m_knownSignInMicros{0};
+    // New-sign-in notices skipped for a spent mail budget since the last log line, and
+    // when that line was written (ms since the epoch).
+    mutable std::atomic<qint64> m_skippedNotices{0};
+    mutable std::atomic<qint64> m_skippedNoticeLoggedMs{0};
 };
 
 } // namespace Gatehouse::Server
