@@ -93,6 +93,11 @@ public:
     void updateStaff(qint64 id, const QJsonObject &changes, Callback<StaffMember> done);
     void resetTwoFactor(qint64 id, Callback<StaffMember> done);
 
+    // Mail outbox (F16, admins): the newest messages, optionally of one state; and putting
+    // a dead message back in the queue.
+    void mailOutbox(const QString &state, int limit, Callback<QList<OutboxMessage>> done);
+    void retryMail(qint64 id, Callback<OutboxMessage> done);
+
     // Two-step sign-in of the signed-in account (D1): start, then confirm with a code.
     void startTotpEnrolment(Callback<TotpEnrolment> done);
     void confirmTotpEnrolment(const QString &code, Callback<StaffMember> done);

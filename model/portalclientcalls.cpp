@@ -44,7 +44,7 @@ Result<IssuedLink> readLink(const QJsonObject &json)
     link.expiresAt = fromWireTime(json.value(QStringLiteral("expires_at")).toString());
     auto client = ClientRecord::fromJson(json.value(QStringLiteral("client")).toObject());
     if (link.portalUrl.isEmpty() || !client)
-        return incomplete(QT_TR_NOOP("the new link"));
+        return incomplete(QT_TRANSLATE_NOOP("Gatehouse::PortalClient", "the new link"));
     link.client = std::move(client).value();
     return link;
 }
@@ -326,6 +326,34 @@ void PortalClient::resetTwoFactor(qint64 id, Callback<StaffMember> done)
 {
     sendJson("POST", QStringLiteral("/api/v1/staff/") + QString::number(id) + QStringLiteral("/reset-2fa"),
              QJsonObject(), typed(std::move(done), [](const QJsonObject &j) { return StaffMember::fromJson(j); }));
+}
+
+void PortalClient::mailOutbox(const QString &state, int limit, Callback<QList<OutboxMessage>> done)
+{
+    Query query;
+    if (!state.isEmpty())
+        query.append({QStringLiteral("state"), state});
+    query.append({QStringLiteral("limit"), QString::number(limit)});
+    send("GET", QStringLiteral("/api/v1/mail/outbox"), query, nullptr, typed(std::move(done), [](const QJsonObject &j) {
+             if (!j.value(QStringLiteral("messages")).isArray())
+                 return Result<QList<OutboxMessage>>(incomplete(QT_TR_NOOP("the mail outbox")));
+             QList<OutboxMessage> out;
+             const auto list = j.value(QStringLiteral("messages")).toArray();
+             for (const auto &v : list)
+                 out << OutboxMessage::fromJson(v.toObject());
+             return Result<QList<OutboxMessage>>(out);
+         }));
+}
+
+void PortalClient::retryMail(qint64 id, Callback<OutboxMessage> done)
+{
+    sendJson("POST", QStringLiteral("/api/v1/mail/outbox/") + QString::number(id) + QStringLiteral("/retry"),
+             QJsonObject(), typed(std::move(done), [](const QJsonObject &j) {
+                 auto m = OutboxMessage::fromJson(j);
+                 if (m.id <= 0 || m.state.isEmpty())
+                     return Result<OutboxMessage>(incomplete(QT_TR_NOOP("the retried message")));
+                 return Result<OutboxMessage>(m);
+             }));
 }
 
 void PortalClient::startTotpEnrolment(Callback<TotpEnrolment> done)

@@ -25,4 +25,20 @@ DocumentInfo DocumentInfo::fromJson(const QJsonObject &json)
     return d;
 }
 
+OutboxMessage OutboxMessage::fromJson(const QJsonObject &json)
+{
+    OutboxMessage m;
+    m.id = json.value(QStringLiteral("id")).toInteger();
+    m.to = json.value(QStringLiteral("to")).toString();
+    m.templateName = json.value(QStringLiteral("template")).toString();
+    m.state = json.value(QStringLiteral("state")).toString();
+    m.attempts = json.value(QStringLiteral("attempts")).toInt();
+    // null and absent both read as "no time" (an invalid QDateTime).
+    m.nextAttemptAt = fromWireTime(json.value(QStringLiteral("next_attempt_at")).toString());
+    m.lastError = json.value(QStringLiteral("last_error")).toString();
+    m.createdAt = fromWireTime(json.value(QStringLiteral("created_at")).toString());
+    m.sentAt = fromWireTime(json.value(QStringLiteral("sent_at")).toString());
+    return m;
+}
+
 } // namespace Gatehouse

@@ -69,6 +69,23 @@ struct NewStaff
     QString initialPassword; // only when the server generated one
 };
 
+// One message of the server's mail outbox (GET /mail/outbox, admins): who it goes to,
+// which template, and where it stands. The body is never part of the answer.
+struct OutboxMessage
+{
+    qint64 id = 0;
+    QString to;
+    QString templateName; // invite, sign_in, new_sign_in, verify_browser, phone_code, test
+    QString state;        // queued, sending, retrying, sent, dead
+    int attempts = 0;
+    QDateTime nextAttemptAt; // UTC; invalid unless waiting
+    QString lastError;
+    QDateTime createdAt;
+    QDateTime sentAt;
+
+    static OutboxMessage fromJson(const QJsonObject &json);
+};
+
 // Query of GET /audit (used live for a client's recent events and for sync).
 struct AuditQuery
 {
