@@ -8,6 +8,7 @@
 #include "csvimportdialog.h"
 #include "dialogs.h"
 #include "invitedialog.h"
+#include "mailoutboxdialog.h"
 #include "model/appsettings.h"
 #include "model/clientactions.h"
 #include "model/clientlistmodel.h"
@@ -237,6 +238,7 @@ void MainWindow::createActions()
         dialog->open();
     });
     m_actions.insert(QStringLiteral("team"), team);
+    m_actions.insert(QStringLiteral("mail-outbox"), MailOutboxDialog::createAction(m_session->client(), this));
 
     // Any staff member can turn on two-step sign-in for their own account (D1).
     auto *totp = new QAction(tr("Set up &two-step sign-in…"), this);
@@ -294,6 +296,7 @@ void MainWindow::createMenus()
     view->addAction(m_actions.value(QStringLiteral("audit")));
     view->addSeparator();
     view->addAction(m_actions.value(QStringLiteral("team")));
+    view->addAction(m_actions.value(QStringLiteral("mail-outbox")));
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     auto *about = help->addAction(tr("&About Gatehouse"));
@@ -332,6 +335,9 @@ void MainWindow::updateActions()
     const bool admin = m_session->staff().role == StaffRole::Admin;
     team->setEnabled(admin && reason.isEmpty());
     team->setStatusTip(admin ? reason : tr("Only administrators manage the team."));
+    // The outbox names every client's address: not even shown to other roles (F16).
+    m_actions.value(QStringLiteral("mail-outbox"))->setVisible(admin);
+    m_actions.value(QStringLiteral("mail-outbox"))->setEnabled(admin && reason.isEmpty());
     if (const auto c = currentClient()) {
         auto *lock = m_actions.value(QStringLiteral("toggle-lock"));
         lock->setText(c->requireSignIn ? tr("Stop requiring &sign-in") : tr("Require &sign-in"));

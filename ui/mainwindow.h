@@ -45,7 +45,7 @@ public:
     ClientDetailPane *detailPane() const { return m_detail; }
     QString statusText() const;
     // The named action ("invite", "revoke", "regenerate", "end-sessions", "confirm-code",
-    // "toggle-lock", "audit", "new-client", "refresh", ...), for tests and menus.
+    // "toggle-lock", "audit", "new-client", "refresh", "team", "mail-outbox", ...), for tests and menus.
     QAction *action(const QString &name) const;
     std::optional<ClientRecord> currentClient() const;
     AuditViewer *auditViewer() const { return m_audit; }
