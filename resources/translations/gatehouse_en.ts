@@ -110,61 +110,6 @@
     </message>
 </context>
 <context>
-    <name>Gatehouse</name>
-    <message>
-        <source>the new link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 minute ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n minutes ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 hour ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n hours ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yesterday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n days ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 month ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n months ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 year ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n years ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Gatehouse::AuditExport</name>
     <message>
         <source>Could not write %1 (%2). Choose a folder you can write to.</source>
@@ -351,6 +296,10 @@
     </message>
     <message>
         <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser verification ended</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -571,16 +520,16 @@
     </message>
     <message numerus="yes">
         <source>%n rate-limited: try those again later.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rate-limited: try it again later.</numerusform>
+            <numerusform>%n rate-limited: try those again later.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not sent: see the reason next to each.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n not sent: see the reason next to it.</numerusform>
+            <numerusform>%n not sent: see the reason next to each.</numerusform>
         </translation>
     </message>
 </context>
@@ -1140,7 +1089,7 @@ on %3</source>
     <message numerus="yes">
         <source>All %n row(s) are ready to import. Nothing has been sent yet.</source>
         <translation>
-            <numerusform>All %n row are ready to import. Nothing has been sent yet.</numerusform>
+            <numerusform>The %n row is ready to import. Nothing has been sent yet.</numerusform>
             <numerusform>All %n rows are ready to import. Nothing has been sent yet.</numerusform>
         </translation>
     </message>
@@ -1359,6 +1308,221 @@ on %3</source>
     </message>
 </context>
 <context>
+    <name>Gatehouse::MailOutboxDialog</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show messages in state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the mail outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages in the mail outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail outbox message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the selected dead message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only dead messages can be retried: Gatehouse gave up on them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mail outbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the mail the portal has queued, is retrying or gave up on, and retry it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators can see and retry the portal&apos;s mail. Ask an administrator of your firm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign in again, then reopen the mail outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox. Refresh the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message was not queued again: %1 Someone may have retried it already; refresh the list to see where it stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message was not queued again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail outbox could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outbox is empty: no mail has been queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages in this state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the newest %n messages.</source>
+        <translation>
+            <numerusform>Showing the newest message only.</numerusform>
+            <numerusform>Showing the newest %n messages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s).</source>
+        <translation>
+            <numerusform>%n message.</numerusform>
+            <numerusform>%n messages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2 — %3, %n attempt(s).</source>
+        <translation>
+            <numerusform>%1 to %2 — %3, %n attempt.</numerusform>
+            <numerusform>%1 to %2 — %3, %n attempts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a dead message first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queueing the message again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message to %1 (%2) is queued again with a fresh set of attempts and will be sent within moments. If the mail server still refuses it, it comes back here as Retrying, then Dead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MailOutboxModel</name>
+    <message>
+        <source>Invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New sign-in notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gatehouse gave up on this message; IT can retry it once the mail server problem is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::MainWindow</name>
     <message>
         <source>Gatehouse</source>
@@ -1548,6 +1712,10 @@ on %3</source>
         <source>Only administrators manage the team.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Set up &amp;two-step sign-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PhoneCodeDialog</name>
@@ -1637,6 +1805,95 @@ on %3</source>
     <message>
         <source>your sign-in</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the mail outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the retried message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new link</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::QrCode</name>
+    <message>
+        <source>The text is too long for a QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RelativeTime</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 minute ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 month ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n months ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 year ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2298,97 @@ on %3</source>
     </message>
     <message>
         <source>Two-factor sign-in was not reset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TotpEnrolmentDialog</name>
+    <message>
+        <source>&amp;Turn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan this QR code with an authenticator app on your phone, or type the key into it by hand. Then enter the 6-digit code the app shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key for typing in by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code from your authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is the 6 digits your authenticator app shows right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server for a new key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in is already on for your account. An administrator can reset it if you lost your phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in could not be set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QR code could not be drawn; type the key in by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the code from your app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Two-step sign-in is on. From now on, signing in asks for a code from your app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ That code did not match. Check your phone&apos;s clock and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not turn two-step sign-in on. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,42 +5,42 @@
     <name>AuditStore</name>
     <message>
         <source>%1 in the local cache (%2). Check free disk space; if the file is damaged, delete it and Gatehouse will download everything again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nella cache locale (%2). Controlla lo spazio libero su disco; se il file è danneggiato, eliminalo e Gatehouse scaricherà di nuovo tutto.</translation>
     </message>
     <message>
         <source>Cannot start a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile avviare una transazione</translation>
     </message>
     <message>
         <source>event %1 does not link to the event before it (an entry was removed or altered)</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;evento %1 non è collegato all&apos;evento precedente (una voce è stata rimossa o alterata)</translation>
     </message>
     <message>
         <source>event %1 was changed after it was recorded (its hash does not match)</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;evento %1 è stato modificato dopo la registrazione (il suo hash non corrisponde)</translation>
     </message>
     <message>
         <source>Cannot save audit events</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile salvare gli eventi del registro</translation>
     </message>
     <message>
         <source>Cannot read the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile leggere il registro di controllo</translation>
     </message>
 </context>
 <context>
     <name>CertificateTrust</name>
     <message>
         <source>The server at %1 did not present a usable certificate, so the connection is not safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il server %1 non ha presentato un certificato utilizzabile, quindi la connessione non è sicura.</translation>
     </message>
     <message>
         <source>The server at %1 presented a different certificate from the one you approved earlier. This happens when IT replaces the certificate, but it is also what an attacker intercepting the connection would do, so Gatehouse refuses to connect. Ask IT whether the certificate was changed; they can confirm the new fingerprint %2. To accept it, remove the old approval under Connection → Forget approved certificate and sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il server %1 ha presentato un certificato diverso da quello che hai approvato in precedenza. Succede quando l&apos;IT sostituisce il certificato, ma è anche ciò che farebbe un malintenzionato che intercetta la connessione, perciò Gatehouse rifiuta di connettersi. Chiedi all&apos;IT se il certificato è stato cambiato: può confermarti la nuova impronta digitale %2. Per accettarlo, rimuovi la vecchia approvazione da Connessione → Dimentica il certificato approvato e accedi di nuovo.</translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted by this computer and was not approved, so Gatehouse did not connect. Check its fingerprint with IT before approving it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il certificato di %1 non è considerato attendibile da questo computer e non è stato approvato, quindi Gatehouse non si è connesso. Verifica la sua impronta digitale con l&apos;IT prima di approvarlo.</translation>
     </message>
 </context>
 <context>
@@ -110,77 +110,22 @@
     </message>
 </context>
 <context>
-    <name>Gatehouse</name>
-    <message>
-        <source>the new link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 minute ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n minutes ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 hour ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n hours ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yesterday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n days ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 month ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n months ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 year ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n years ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Gatehouse::AuditExport</name>
     <message>
         <source>Could not write %1 (%2). Choose a folder you can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile scrivere %1 (%2). Scegli una cartella in cui hai i permessi di scrittura.</translation>
     </message>
     <message>
         <source>Hash chain: FAILED at event %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Catena di hash: VERIFICA NON RIUSCITA all&apos;evento %1 — %2</translation>
     </message>
     <message>
         <source>Hash chain verified up to event %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Catena di hash verificata fino all&apos;evento %1.</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ora (UTC)</translation>
     </message>
     <message>
         <source>Event</source>
@@ -192,142 +137,142 @@
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Dettagli</translation>
     </message>
     <message>
         <source>Only the newest %1 of %2 matching events are listed; export to CSV for all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sono elencati solo i %1 eventi più recenti su %2 corrispondenti; esporta in CSV per averli tutti.</translation>
     </message>
     <message>
         <source>the PDF writer failed</source>
-        <translation type="unfinished"></translation>
+        <translation>la generazione del PDF non è riuscita</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::AuditLogModel</name>
     <message>
         <source>Link issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Link emesso</translation>
     </message>
     <message>
         <source>Link opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Link aperto</translation>
     </message>
     <message>
         <source>Link refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Link rifiutato</translation>
     </message>
     <message>
         <source>Link checked by a mail scanner</source>
-        <translation type="unfinished"></translation>
+        <translation>Link controllato da uno scanner di posta</translation>
     </message>
     <message>
         <source>Portal session started</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessione del portale avviata</translation>
     </message>
     <message>
         <source>Portal session ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessione del portale terminata</translation>
     </message>
     <message>
         <source>Browser verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser verificato</translation>
     </message>
     <message>
         <source>Client created</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente creato</translation>
     </message>
     <message>
         <source>Client updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente modificato</translation>
     </message>
     <message>
         <source>Client deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente eliminato</translation>
     </message>
     <message>
         <source>Client invited</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente invitato</translation>
     </message>
     <message>
         <source>Link regenerated</source>
-        <translation type="unfinished"></translation>
+        <translation>Link rigenerato</translation>
     </message>
     <message>
         <source>Access revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Accesso revocato</translation>
     </message>
     <message>
         <source>Sessions ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessioni terminate</translation>
     </message>
     <message>
         <source>Require sign-in changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Richiesta di accesso modificata</translation>
     </message>
     <message>
         <source>Phone confirmation changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Conferma telefonica modificata</translation>
     </message>
     <message>
         <source>Phone code confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Codice telefonico confermato</translation>
     </message>
     <message>
         <source>Document added</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento aggiunto</translation>
     </message>
     <message>
         <source>Document removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento rimosso</translation>
     </message>
     <message>
         <source>Staff signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Accesso di un collaboratore</translation>
     </message>
     <message>
         <source>Staff sign-in failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Accesso di un collaboratore non riuscito</translation>
     </message>
     <message>
         <source>Staff signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Uscita di un collaboratore</translation>
     </message>
     <message>
         <source>Staff member created</source>
-        <translation type="unfinished"></translation>
+        <translation>Collaboratore creato</translation>
     </message>
     <message>
         <source>Staff member updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Collaboratore modificato</translation>
     </message>
     <message>
         <source>Mail queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Email messa in coda</translation>
     </message>
     <message>
         <source>Mail could not be delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Email non recapitabile</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>sì</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>n. %1</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>N.</translation>
     </message>
     <message>
         <source>Time</source>
@@ -343,7 +288,7 @@
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente</translation>
     </message>
     <message>
         <source>Address</source>
@@ -351,7 +296,11 @@
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Dettagli</translation>
+    </message>
+    <message>
+        <source>Browser verification ended</source>
+        <translation>Verifica del browser terminata</translation>
     </message>
 </context>
 <context>
@@ -450,11 +399,11 @@
     </message>
     <message>
         <source>The full audit log is available to partners and admins. A client&apos;s own events are in the client&apos;s details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il registro di controllo completo è disponibile per partner e amministratori. Gli eventi di un singolo cliente sono nei dettagli del cliente.</translation>
     </message>
     <message>
         <source>⚠ The audit log failed verification at event %1: %2. Events up to %3 are verified. Tell your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ La verifica del registro di controllo non è riuscita all&apos;evento %1: %2. Gli eventi fino al %3 sono verificati. Avvisa il tuo amministratore.</translation>
     </message>
     <message>
         <source>✔ Hash chain verified up to event %1 (%2 events synced).</source>
@@ -466,47 +415,47 @@
     </message>
     <message>
         <source>Event #%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento n. %1: %2 (%3)</translation>
     </message>
     <message>
         <source>Time: %1 (UTC %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ora: %1 (UTC %2)</translation>
     </message>
     <message>
         <source>Actor: %1 %2 (id %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Autore: %1 %2 (id %3)</translation>
     </message>
     <message>
         <source>Client: %1 (id %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente: %1 (id %2)</translation>
     </message>
     <message>
         <source>Address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Indirizzo: %1</translation>
     </message>
     <message>
         <source>Device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivo: %1</translation>
     </message>
     <message>
         <source>Details: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dettagli: %1</translation>
     </message>
     <message>
         <source>Previous hash: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hash precedente: %1</translation>
     </message>
     <message>
         <source>Hash: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hash: %1</translation>
     </message>
     <message>
         <source>Export audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta il registro di controllo</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>File CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -518,15 +467,15 @@
     </message>
     <message>
         <source>Export audit report</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta il rapporto di controllo</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>File PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Gatehouse audit report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapporto di controllo Gatehouse</translation>
     </message>
 </context>
 <context>
@@ -619,30 +568,30 @@
     <name>Gatehouse::CertificatePrompt</name>
     <message>
         <source>&lt;p&gt;This computer does not recognise the certificate of &lt;b&gt;%1&lt;/b&gt;. That is expected if your firm uses its own certificate; it is also what an attacker would present.&lt;/p&gt;&lt;p&gt;Compare this fingerprint with the one IT gave you, character by character:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Issued to: %3&lt;br&gt;Issued by: %4&lt;br&gt;Valid until: %5&lt;/p&gt;&lt;p&gt;Trust this certificate for this server from now on?&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Questo computer non riconosce il certificato di &lt;b&gt;%1&lt;/b&gt;. È normale se il tuo studio usa un proprio certificato; è però anche ciò che presenterebbe un malintenzionato.&lt;/p&gt;&lt;p&gt;Confronta questa impronta digitale con quella fornita dall&apos;IT, carattere per carattere:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Rilasciato a: %3&lt;br&gt;Rilasciato da: %4&lt;br&gt;Valido fino al: %5&lt;/p&gt;&lt;p&gt;Considerare attendibile questo certificato per questo server d&apos;ora in poi?&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Unrecognised certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificato non riconosciuto</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ClientActions</name>
     <message>
         <source>The server cannot be reached, so changes are disabled. Gatehouse keeps trying and turns them back on as soon as the server answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il server non è raggiungibile, quindi le modifiche sono disattivate. Gatehouse continua a riprovare e le riattiva non appena il server risponde.</translation>
     </message>
     <message>
         <source>Could not require sign-in for this client: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile richiedere l&apos;accesso per questo cliente: %1</translation>
     </message>
     <message>
         <source>Could not stop requiring sign-in for this client: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile smettere di richiedere l&apos;accesso per questo cliente: %1</translation>
     </message>
     <message>
         <source>Someone else changed this client while you were editing, so your change was not saved. The client now shows their version; check it and make your change again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualcun altro ha modificato questo cliente mentre lo stavi modificando, quindi la tua modifica non è stata salvata. Ora il cliente mostra la sua versione: controllala e ripeti la modifica.</translation>
     </message>
 </context>
 <context>
@@ -729,15 +678,15 @@
     </message>
     <message>
         <source>Require sign-in for this client</source>
-        <translation type="unfinished"></translation>
+        <translation>Richiedi l&apos;accesso per questo cliente</translation>
     </message>
     <message>
         <source>Confirm this client by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Conferma questo cliente per telefono</translation>
     </message>
     <message>
         <source>Details status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato dei dettagli</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -785,7 +734,7 @@
     </message>
     <message>
         <source>Phone confirmation was not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La conferma telefonica non è stata modificata: %1</translation>
     </message>
     <message>
         <source>Not invited yet: no link exists.</source>
@@ -809,11 +758,11 @@
     </message>
     <message>
         <source>Revoked: the client cannot open the portal until invited again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocato: il cliente non può aprire il portale finché non viene invitato di nuovo.</translation>
     </message>
     <message>
         <source>Expired: the link ran out before it was used. Regenerate it to send a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scaduto: il link è scaduto prima di essere usato. Rigeneralo per inviarne uno nuovo.</translation>
     </message>
     <message>
         <source>No client selected</source>
@@ -833,105 +782,105 @@
     </message>
     <message>
         <source>Sessions could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile caricare le sessioni: %1</translation>
     </message>
     <message>
         <source>Browsers could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile caricare i browser: %1</translation>
     </message>
     <message>
         <source>Documents could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile caricare i documenti: %1</translation>
     </message>
     <message>
         <source>Recent activity could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile caricare l&apos;attività recente: %1</translation>
     </message>
     <message>
         <source>Session ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessione terminata.</translation>
     </message>
     <message>
         <source>The session was not ended: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La sessione non è stata terminata: %1</translation>
     </message>
     <message>
         <source>Ended from the client&apos;s details</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminata dai dettagli del cliente</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) ended.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sessione terminata.</numerusform>
+            <numerusform>%n sessioni terminate.</numerusform>
         </translation>
     </message>
     <message>
         <source>The sessions were not ended: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le sessioni non sono state terminate: %1</translation>
     </message>
     <message>
         <source>Select a session first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona prima una sessione.</translation>
     </message>
     <message numerus="yes">
         <source>%n browser(s) forgotten.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n browser dimenticato.</numerusform>
+            <numerusform>%n browser dimenticati.</numerusform>
         </translation>
     </message>
     <message>
         <source>The browsers were not forgotten: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>I browser non sono stati dimenticati: %1</translation>
     </message>
     <message>
         <source>Select a browser first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona prima un browser.</translation>
     </message>
     <message>
         <source>Browser forgotten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser dimenticato.</translation>
     </message>
     <message>
         <source>The browser was not forgotten: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Il browser non è stato dimenticato: %1</translation>
     </message>
     <message>
         <source>Select a document first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona prima un documento.</translation>
     </message>
     <message>
         <source>Remove document</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi documento</translation>
     </message>
     <message>
         <source>Remove “%1”? The client will no longer see it in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovere «%1»? Il cliente non lo vedrà più nel portale.</translation>
     </message>
     <message>
         <source>Document removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento rimosso.</translation>
     </message>
     <message>
         <source>The document was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Il documento non è stato rimosso: %1</translation>
     </message>
     <message>
         <source>“%1” could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile leggere «%1»: %2</translation>
     </message>
     <message>
         <source>Uploading “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Caricamento di «%1» in corso…</translation>
     </message>
     <message>
         <source>“%1” attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» allegato.</translation>
     </message>
     <message>
         <source>“%1” was not attached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» non è stato allegato: %2</translation>
     </message>
 </context>
 <context>
@@ -958,7 +907,7 @@
     </message>
     <message>
         <source>A link alone is not enough: the client confirms their email first</source>
-        <translation type="unfinished"></translation>
+        <translation>Il link da solo non basta: il cliente conferma prima il proprio indirizzo email</translation>
     </message>
     <message>
         <source>The link alone opens the portal</source>
@@ -1217,7 +1166,7 @@ su %3</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>nome@esempio.it</translation>
     </message>
     <message>
         <source>Matter</source>
@@ -1269,7 +1218,7 @@ su %3</translation>
     </message>
     <message>
         <source>&lt;b&gt;The invitation was sent.&lt;/b&gt; Here is the link, shown only this once — copy it now if you need to pass it on another way:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;L&apos;invito è stato inviato.&lt;/b&gt; Ecco il link, mostrato solo questa volta — copialo ora se devi trasmetterlo in un altro modo:</translation>
     </message>
     <message>
         <source>Portal link</source>
@@ -1301,7 +1250,7 @@ su %3</translation>
     </message>
     <message>
         <source>The name is too long; keep it under 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il nome è troppo lungo: non superare i 200 caratteri.</translation>
     </message>
     <message>
         <source>Enter the client&apos;s email address; the link is sent there.</source>
@@ -1309,7 +1258,7 @@ su %3</translation>
     </message>
     <message>
         <source>“%1” is not a valid email address. Check it for typos, e.g. maria@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» non è un indirizzo email valido. Controlla che non ci siano errori di battitura, es. maria@esempio.it.</translation>
     </message>
     <message>
         <source>Enter the matter, so colleagues know what this access is for.</source>
@@ -1325,15 +1274,15 @@ su %3</translation>
     </message>
     <message>
         <source>&lt;p&gt;To: %1&lt;/p&gt;&lt;p&gt;Dear %2,&lt;/p&gt;&lt;p&gt;%3 has given you access to your documents for &lt;i&gt;%4&lt;/i&gt; in the firm&apos;s secure portal.&lt;/p&gt;&lt;p&gt;&lt;u&gt;Open your portal&lt;/u&gt; (a personal link that works once)&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;A: %1&lt;/p&gt;&lt;p&gt;Gentile %2,&lt;/p&gt;&lt;p&gt;%3 le ha dato accesso ai suoi documenti relativi a &lt;i&gt;%4&lt;/i&gt; nel portale sicuro dello studio.&lt;/p&gt;&lt;p&gt;&lt;u&gt;Apra il suo portale&lt;/u&gt; (un link personale che funziona una sola volta)&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;For your security you will be asked to confirm your email address when you open it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Per la sua sicurezza, all&apos;apertura le verrà chiesto di confermare il suo indirizzo email.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;We will also ask you to read a short code to us on the phone.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Le chiederemo inoltre di leggerci al telefono un breve codice.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;If you did not expect this email, you can ignore it.&lt;/p&gt;</source>
@@ -1358,6 +1307,221 @@ su %3</translation>
     <message>
         <source>Done</source>
         <translation>Fatto</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MailOutboxDialog</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ggiorna</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Riprova</translation>
+    </message>
+    <message>
+        <source>Mail outbox</source>
+        <translation>Posta in uscita</translation>
+    </message>
+    <message>
+        <source>Show messages in state</source>
+        <translation>Mostra i messaggi nello stato</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>Tutti i messaggi</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostra:</translation>
+    </message>
+    <message>
+        <source>Refresh the mail outbox</source>
+        <translation>Aggiorna la posta in uscita</translation>
+    </message>
+    <message>
+        <source>Messages in the mail outbox</source>
+        <translation>Messaggi nella posta in uscita</translation>
+    </message>
+    <message>
+        <source>Selected message</source>
+        <translation>Messaggio selezionato</translation>
+    </message>
+    <message>
+        <source>Mail outbox message</source>
+        <translation>Avviso della posta in uscita</translation>
+    </message>
+    <message>
+        <source>Retry the selected dead message</source>
+        <translation>Riprova il messaggio non recapitabile selezionato</translation>
+    </message>
+    <message>
+        <source>Only dead messages can be retried: Gatehouse gave up on them.</source>
+        <translation>Si possono riprovare solo i messaggi non recapitabili, quelli per cui Gatehouse ha smesso di tentare.</translation>
+    </message>
+    <message>
+        <source>&amp;Mail outbox…</source>
+        <translation>&amp;Posta in uscita…</translation>
+    </message>
+    <message>
+        <source>See the mail the portal has queued, is retrying or gave up on, and retry it.</source>
+        <translation>Vedi le email che il portale ha in coda, sta riprovando o non è riuscito a recapitare, e riprova l&apos;invio.</translation>
+    </message>
+    <message>
+        <source>Only administrators can see and retry the portal&apos;s mail. Ask an administrator of your firm.</source>
+        <translation>Solo gli amministratori possono vedere e reinviare le email del portale. Rivolgiti a un amministratore del tuo studio.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign in again, then reopen the mail outbox.</source>
+        <translation>Il tuo accesso è scaduto. Accedi di nuovo, poi riapri la posta in uscita.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox. Refresh the list.</source>
+        <translation>Questo messaggio non è più nella posta in uscita. Aggiorna l&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>The message was not queued again: %1 Someone may have retried it already; refresh the list to see where it stands.</source>
+        <translation>Il messaggio non è stato rimesso in coda: %1 Forse qualcuno lo ha già riprovato; aggiorna l&apos;elenco per vedere a che punto è.</translation>
+    </message>
+    <message>
+        <source>The message was not queued again: %1</source>
+        <translation>Il messaggio non è stato rimesso in coda: %1</translation>
+    </message>
+    <message>
+        <source>The mail outbox could not be loaded: %1</source>
+        <translation>Impossibile caricare la posta in uscita: %1</translation>
+    </message>
+    <message>
+        <source>The outbox is empty: no mail has been queued.</source>
+        <translation>La posta in uscita è vuota: non è stata messa in coda alcuna email.</translation>
+    </message>
+    <message>
+        <source>No messages in this state.</source>
+        <translation>Nessun messaggio in questo stato.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the newest %n messages.</source>
+        <translation>
+            <numerusform>È mostrato solo il messaggio più recente.</numerusform>
+            <numerusform>Sono mostrati i %n messaggi più recenti.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s).</source>
+        <translation>
+            <numerusform>%n messaggio.</numerusform>
+            <numerusform>%n messaggi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2 — %3, %n attempt(s).</source>
+        <translation>
+            <numerusform>%1 a %2 — %3, %n tentativo.</numerusform>
+            <numerusform>%1 a %2 — %3, %n tentativi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Ultimo errore: %1</translation>
+    </message>
+    <message>
+        <source>Select a dead message first.</source>
+        <translation>Seleziona prima un messaggio non recapitabile.</translation>
+    </message>
+    <message>
+        <source>Queueing the message again…</source>
+        <translation>Nuovo inserimento in coda del messaggio…</translation>
+    </message>
+    <message>
+        <source>The message to %1 (%2) is queued again with a fresh set of attempts and will be sent within moments. If the mail server still refuses it, it comes back here as Retrying, then Dead.</source>
+        <translation>Il messaggio per %1 (%2) è di nuovo in coda con un nuovo ciclo di tentativi e sarà inviato a breve. Se il server di posta lo rifiuta ancora, ricomparirà qui come «In riprova» e poi «Non recapitabile».</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MailOutboxModel</name>
+    <message>
+        <source>Invitation</source>
+        <translation>Invito</translation>
+    </message>
+    <message>
+        <source>Sign-in link</source>
+        <translation>Link di accesso</translation>
+    </message>
+    <message>
+        <source>New sign-in notice</source>
+        <translation>Avviso di nuovo accesso</translation>
+    </message>
+    <message>
+        <source>Browser confirmation</source>
+        <translation>Conferma del browser</translation>
+    </message>
+    <message>
+        <source>Phone code</source>
+        <translation>Codice telefonico</translation>
+    </message>
+    <message>
+        <source>Test mail</source>
+        <translation>Email di prova</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In coda</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>In invio</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>In riprova</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Non recapitabile</translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation>Nessun server collegato.</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>in scadenza ora</translation>
+    </message>
+    <message>
+        <source>Gatehouse gave up on this message; IT can retry it once the mail server problem is fixed.</source>
+        <translation>Gatehouse ha smesso di tentare l&apos;invio di questo messaggio; l&apos;IT può riprovare dopo aver risolto il problema del server di posta.</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentativi</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Prossimo tentativo</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Ultimo errore</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creato</translation>
     </message>
 </context>
 <context>
@@ -1532,7 +1696,7 @@ su %3</translation>
     </message>
     <message>
         <source>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;Manage who can open your firm&apos;s client portal.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;Gestisci chi può aprire il portale clienti del tuo studio.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Invite &amp;selected clients…</source>
@@ -1544,11 +1708,15 @@ su %3</translation>
     </message>
     <message>
         <source>&amp;Team…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Team…</translation>
     </message>
     <message>
         <source>Only administrators manage the team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo gli amministratori gestiscono il team.</translation>
+    </message>
+    <message>
+        <source>Set up &amp;two-step sign-in…</source>
+        <translation>Configura l&apos;accesso in &amp;due passaggi…</translation>
     </message>
 </context>
 <context>
@@ -1563,7 +1731,7 @@ su %3</translation>
     </message>
     <message>
         <source>Ask %1 to read out the code shown in their portal, then type it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiedi a %1 di leggerti il codice mostrato nel suo portale, poi digitalo qui.</translation>
     </message>
     <message>
         <source>Code</source>
@@ -1603,11 +1771,11 @@ su %3</translation>
     </message>
     <message>
         <source>There is no code waiting for this client, or it has expired. Ask them to reload the portal page for a new code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non c&apos;è alcun codice in attesa per questo cliente, oppure è scaduto. Chiedigli di ricaricare la pagina del portale per avere un nuovo codice.</translation>
     </message>
     <message>
         <source>Too many wrong tries: the code is locked. The client must request a new one from the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Troppi tentativi errati: il codice è bloccato. Il cliente deve richiederne uno nuovo dal portale.</translation>
     </message>
     <message>
         <source>The code could not be checked: %1</source>
@@ -1618,27 +1786,116 @@ su %3</translation>
     <name>Gatehouse::PortalClient</name>
     <message>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile raggiungere il server %1. Controlla l&apos;indirizzo e che il server sia in funzione.</translation>
     </message>
     <message>
         <source>No server address is set. Enter the address of your firm&apos;s Gatehouse server, for example https://portal.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun indirizzo del server impostato. Inserisci l&apos;indirizzo del server Gatehouse del tuo studio, per esempio https://portal.example.com.</translation>
     </message>
     <message>
         <source>The secure connection to %1 failed: %2. Check the address; if your firm uses its own certificate, ask IT to install it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connessione sicura a %1 non è riuscita: %2. Controlla l&apos;indirizzo; se il tuo studio usa un proprio certificato, chiedi all&apos;IT di installarlo.</translation>
     </message>
     <message>
         <source>The server at %1 answered (HTTP %2), but not like a Gatehouse server. Check that the address points to your firm&apos;s Gatehouse portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il server %1 ha risposto (HTTP %2), ma non come un server Gatehouse. Controlla che l&apos;indirizzo sia quello del portale Gatehouse del tuo studio.</translation>
     </message>
     <message>
         <source>The server&apos;s answer about %1 is incomplete. Check that the server runs a Gatehouse version that matches this app.</source>
-        <translation type="unfinished"></translation>
+        <translation>La risposta del server riguardo a %1 è incompleta. Controlla che il server usi una versione di Gatehouse compatibile con questa app.</translation>
     </message>
     <message>
         <source>your sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>il tuo accesso</translation>
+    </message>
+    <message>
+        <source>the mail outbox</source>
+        <translation>la posta in uscita</translation>
+    </message>
+    <message>
+        <source>the retried message</source>
+        <translation>il messaggio rimesso in coda</translation>
+    </message>
+    <message>
+        <source>two-step sign-in</source>
+        <translation>l&apos;accesso in due passaggi</translation>
+    </message>
+    <message>
+        <source>the new link</source>
+        <translation>il nuovo link</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::QrCode</name>
+    <message>
+        <source>The text is too long for a QR code.</source>
+        <translation>Il testo è troppo lungo per un codice QR.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RelativeTime</name>
+    <message>
+        <source>never</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>adesso</translation>
+    </message>
+    <message>
+        <source>1 minute ago</source>
+        <translation>1 minuto fa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes ago</source>
+        <translation>
+            <numerusform>%n minuto fa</numerusform>
+            <numerusform>%n minuti fa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>1 ora fa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours ago</source>
+        <translation>
+            <numerusform>%n ora fa</numerusform>
+            <numerusform>%n ore fa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>ieri</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n giorno fa</numerusform>
+            <numerusform>%n giorni fa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 month ago</source>
+        <translation>1 mese fa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n months ago</source>
+        <translation>
+            <numerusform>%n mese fa</numerusform>
+            <numerusform>%n mesi fa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 year ago</source>
+        <translation>1 anno fa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years ago</source>
+        <translation>
+            <numerusform>%n anno fa</numerusform>
+            <numerusform>%n anni fa</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1669,7 +1926,7 @@ su %3</translation>
     </message>
     <message>
         <source>Why? For example: the client asked; wrong email address; matter closed. Recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perché? Per esempio: lo ha chiesto il cliente; indirizzo email errato; pratica chiusa. Viene registrato nel registro di controllo.</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -1693,9 +1950,9 @@ su %3</translation>
     </message>
     <message numerus="yes">
         <source>%1 is signed out of the portal on every device at once (%n open session(s)). Their link and access stay as they are; they can open the portal again with a valid link.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 viene disconnesso dal portale su tutti i dispositivi contemporaneamente (%n sessione aperta). Il link e l&apos;accesso restano invariati: potrà riaprire il portale con un link valido.</numerusform>
+            <numerusform>%1 viene disconnesso dal portale su tutti i dispositivi contemporaneamente (%n sessioni aperte). Il link e l&apos;accesso restano invariati: potrà riaprire il portale con un link valido.</numerusform>
         </translation>
     </message>
     <message>
@@ -1728,13 +1985,13 @@ su %3</translation>
     </message>
     <message>
         <source>Done. The old link no longer works. The new link below is shown only now; it expires on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fatto. Il vecchio link non funziona più. Il nuovo link qui sotto è mostrato solo ora; scade il %1.</translation>
     </message>
     <message numerus="yes">
         <source>Done. %n session(s) ended.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Fatto. %n sessione terminata.</numerusform>
+            <numerusform>Fatto. %n sessioni terminate.</numerusform>
         </translation>
     </message>
     <message>
@@ -1746,26 +2003,26 @@ su %3</translation>
     <name>Gatehouse::SecretStore</name>
     <message>
         <source>No system keychain is available; Gatehouse needs one to keep your sign-in safe. On Linux, install and unlock GNOME Keyring or KWallet, then try again (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun portachiavi di sistema disponibile; Gatehouse ne ha bisogno per custodire in sicurezza il tuo accesso. Su Linux installa e sblocca GNOME Keyring o KWallet, poi riprova (%1).</translation>
     </message>
     <message>
         <source>Access to the system keychain was denied. Unlock your keychain and allow Gatehouse to use it, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;accesso al portachiavi di sistema è stato negato. Sblocca il portachiavi e consenti a Gatehouse di usarlo, poi riprova.</translation>
     </message>
     <message>
         <source>The system keychain failed: %1. Check that it is running and unlocked, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Errore del portachiavi di sistema: %1. Controlla che sia in esecuzione e sbloccato, poi riprova.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::Session</name>
     <message>
         <source>Your sign-in has expired. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il tuo accesso è scaduto. Accedi di nuovo.</translation>
     </message>
     <message>
         <source>You are signed in, but Gatehouse could not keep the sign-in: %1 You will have to sign in again next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai effettuato l&apos;accesso, ma Gatehouse non è riuscito a memorizzarlo: %1 La prossima volta dovrai accedere di nuovo.</translation>
     </message>
 </context>
 <context>
@@ -1788,7 +2045,7 @@ su %3</translation>
     </message>
     <message>
         <source>https://portal.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://portale.esempio.it</translation>
     </message>
     <message>
         <source>Server address</source>
@@ -1832,7 +2089,7 @@ su %3</translation>
     </message>
     <message>
         <source>The approval was removed. Sign in again to review the new certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;approvazione è stata rimossa. Accedi di nuovo per esaminare il nuovo certificato.</translation>
     </message>
     <message>
         <source>Sign-in problem</source>
@@ -1864,7 +2121,7 @@ su %3</translation>
     </message>
     <message>
         <source>Use https:// for the server address; plain http:// is only allowed for localhost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa https:// per l&apos;indirizzo del server; il semplice http:// è ammesso solo per localhost.</translation>
     </message>
     <message>
         <source>Leave user name and password out of the server address.</source>
@@ -1891,245 +2148,336 @@ su %3</translation>
     <name>Gatehouse::TeamDialog</name>
     <message>
         <source>Paralegal</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistente legale</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished">Partner</translation>
+        <translation>Partner</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Amministratore</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <source>Staff members</source>
-        <translation type="unfinished"></translation>
+        <translation>Collaboratori</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nome</translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">Email</translation>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruolo</translation>
     </message>
     <message>
         <source>Two-factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Due passaggi</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>colleague@yourfirm.com</source>
-        <translation type="unfinished"></translation>
+        <translation>collega@tuostudio.it</translation>
     </message>
     <message>
         <source>New colleague&apos;s email</source>
-        <translation type="unfinished"></translation>
+        <translation>Email del nuovo collega</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome e cognome</translation>
     </message>
     <message>
         <source>New colleague&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome del nuovo collega</translation>
     </message>
     <message>
         <source>Team message</source>
-        <translation type="unfinished"></translation>
+        <translation>Avviso del team</translation>
     </message>
     <message>
         <source>First password</source>
-        <translation type="unfinished"></translation>
+        <translation>Prima password</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aggiungi</translation>
     </message>
     <message>
         <source>Change role to</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambia ruolo in</translation>
     </message>
     <message>
         <source>Change &amp;role</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambia &amp;ruolo</translation>
     </message>
     <message>
         <source>&amp;Disable / enable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Disattiva / riattiva</translation>
     </message>
     <message>
         <source>Reset &amp;two-factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Reimposta l&apos;accesso in &amp;due passaggi</translation>
     </message>
     <message>
         <source>Add a colleague:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi un collega:</translation>
     </message>
     <message>
         <source>The team could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile caricare il team: %1</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>attivo</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>non attivo</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>disattivato</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>attivo</translation>
     </message>
     <message>
         <source>Enter the colleague&apos;s work email and full name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inserisci l&apos;email di lavoro e il nome e cognome del collega.</translation>
     </message>
     <message>
         <source>%1 was not added: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 non è stato aggiunto: %2</translation>
     </message>
     <message>
         <source>%1 was added. Give them this first password privately; it is shown only now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 è stato aggiunto. Comunicagli questa prima password in privato; è mostrata solo ora.</translation>
     </message>
     <message>
         <source>%1 was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 è stato aggiunto.</translation>
     </message>
     <message>
         <source>Select a colleague first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona prima un collega.</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ora il ruolo di %1 è: %2.</translation>
     </message>
     <message>
         <source>The role was not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Il ruolo non è stato cambiato: %1</translation>
     </message>
     <message>
         <source>%1 can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 non può più accedere.</translation>
     </message>
     <message>
         <source>%1 can sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 può di nuovo accedere.</translation>
     </message>
     <message>
         <source>Nothing was changed: %1</source>
-        <translation type="unfinished">Non è stato modificato nulla: %1</translation>
+        <translation>Non è stato modificato nulla: %1</translation>
     </message>
     <message>
         <source>Two-factor sign-in was reset for %1; they set it up again at their next sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;accesso in due passaggi di %1 è stato reimpostato; lo configurerà di nuovo al prossimo accesso.</translation>
     </message>
     <message>
         <source>Two-factor sign-in was not reset: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;accesso in due passaggi non è stato reimpostato: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TotpEnrolmentDialog</name>
+    <message>
+        <source>&amp;Turn on</source>
+        <translation>&amp;Attiva</translation>
+    </message>
+    <message>
+        <source>Set up two-step sign-in</source>
+        <translation>Configura l&apos;accesso in due passaggi</translation>
+    </message>
+    <message>
+        <source>Scan this QR code with an authenticator app on your phone, or type the key into it by hand. Then enter the 6-digit code the app shows.</source>
+        <translation>Inquadra questo codice QR con un&apos;app di autenticazione sul telefono, oppure digita la chiave a mano. Poi inserisci il codice a 6 cifre che l&apos;app mostra.</translation>
+    </message>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation>Codice QR per la tua app di autenticazione</translation>
+    </message>
+    <message>
+        <source>Key for typing in by hand</source>
+        <translation>Chiave da digitare a mano</translation>
+    </message>
+    <message>
+        <source>Code from your authenticator app</source>
+        <translation>Codice dalla tua app di autenticazione</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 cifre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Turn on two-step sign-in</source>
+        <translation>Attiva l&apos;accesso in due passaggi</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>C&amp;hiave:</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Codice:</translation>
+    </message>
+    <message>
+        <source>The code is the 6 digits your authenticator app shows right now.</source>
+        <translation>Il codice è composto dalle 6 cifre che la tua app di autenticazione mostra in questo momento.</translation>
+    </message>
+    <message>
+        <source>Asking the server for a new key…</source>
+        <translation>Richiesta di una nuova chiave al server…</translation>
+    </message>
+    <message>
+        <source>Two-step sign-in is already on for your account. An administrator can reset it if you lost your phone.</source>
+        <translation>L&apos;accesso in due passaggi è già attivo per il tuo account. Se hai perso il telefono, un amministratore può reimpostarlo.</translation>
+    </message>
+    <message>
+        <source>Two-step sign-in could not be set up: %1</source>
+        <translation>Impossibile configurare l&apos;accesso in due passaggi: %1</translation>
+    </message>
+    <message>
+        <source>The QR code could not be drawn; type the key in by hand.</source>
+        <translation>Impossibile disegnare il codice QR; digita la chiave a mano.</translation>
+    </message>
+    <message>
+        <source>Waiting for the code from your app.</source>
+        <translation>In attesa del codice dalla tua app.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Verifica in corso…</translation>
+    </message>
+    <message>
+        <source>✔ Two-step sign-in is on. From now on, signing in asks for a code from your app.</source>
+        <translation>✔ L&apos;accesso in due passaggi è attivo. D&apos;ora in poi l&apos;accesso richiederà un codice dalla tua app.</translation>
+    </message>
+    <message>
+        <source>✘ That code did not match. Check your phone&apos;s clock and try again.</source>
+        <translation>✘ Il codice non corrisponde. Controlla l&apos;ora del telefono e riprova.</translation>
+    </message>
+    <message>
+        <source>The code could not be checked: %1</source>
+        <translation>Non è stato possibile verificare il codice: %1</translation>
+    </message>
+    <message>
+        <source>The server did not turn two-step sign-in on. Try again.</source>
+        <translation>Il server non ha attivato l&apos;accesso in due passaggi. Riprova.</translation>
     </message>
 </context>
 <context>
     <name>LocalCache</name>
     <message>
         <source>%1 in the local cache %2 (%3). Check that the folder exists, is writable and has free space; if the file is damaged, delete it and Gatehouse will download everything again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nella cache locale %2 (%3). Controlla che la cartella esista, sia scrivibile e abbia spazio libero; se il file è danneggiato, eliminalo e Gatehouse scaricherà di nuovo tutto.</translation>
     </message>
     <message>
         <source>Cannot open the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile aprire il file</translation>
     </message>
     <message>
         <source>Cannot prepare the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile preparare il file</translation>
     </message>
     <message>
         <source>Cannot read the schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile leggere la versione dello schema</translation>
     </message>
     <message>
         <source>Cannot read migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile leggere la migrazione %1</translation>
     </message>
     <message>
         <source>Cannot start upgrading</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile avviare l&apos;aggiornamento</translation>
     </message>
     <message>
         <source>Cannot apply migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile applicare la migrazione %1</translation>
     </message>
     <message>
         <source>Cannot finish migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile completare la migrazione %1</translation>
     </message>
     <message>
         <source>Cannot start a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile avviare una transazione</translation>
     </message>
     <message>
         <source>Cannot reset the cache for a new server</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile reimpostare la cache per un nuovo server</translation>
     </message>
     <message>
         <source>Cannot save synced clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile salvare i clienti sincronizzati</translation>
     </message>
     <message>
         <source>Cannot clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile svuotare</translation>
     </message>
     <message>
         <source>Cannot read clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile leggere i clienti</translation>
     </message>
     <message>
         <source>Cannot count clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile contare i clienti</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Manage access to your firm&apos;s client portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestisci l&apos;accesso al portale clienti del tuo studio.</translation>
     </message>
     <message>
         <source>Preset the server address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preimposta l&apos;indirizzo del server.</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Colours: light, dark or system.</source>
-        <translation type="unfinished"></translation>
+        <translation>Colori: chiaro (light), scuro (dark) o di sistema (system).</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NOME</translation>
     </message>
     <message>
         <source>Gatehouse cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse non può avviarsi</translation>
     </message>
 </context>
 </TS>
