@@ -17,6 +17,7 @@ command -v xvfb-run >/dev/null || { echo "screenshots-app: needs xvfb-run (Debia
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
 port=${GATEHOUSE_SCREENSHOT_PORT:-18471}
+smtp_port=$((port + 1))
 cat > "$work/portal.conf" <<CONF
 [server]
 address = 127.0.0.1
@@ -26,23 +27,44 @@ public_url = http://127.0.0.1:$port
 [database]
 path = portal.db
 
+# No mail server listens on the SMTP port, as when the firm's relay is down: the mail
+# outbox screenshot shows what IT then sees. A test mail dies first (one attempt);
+# after a restart with more attempts the invitations made by the driver keep retrying.
 [mail]
-transport = folder
-folder = mail
+transport = smtp
+smtp_url = smtp://127.0.0.1:$smtp_port
+smtp_starttls = off
+max_attempts = 1
+backoff_base_seconds = 20
+backoff_max_seconds = 120
+poll_interval_ms = 200
 CONF
-mkdir -p "$work/mail"
 "$portal" migrate --config "$work/portal.conf" >/dev/null
 head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$work/password"
 "$portal" create-admin --config "$work/portal.conf" --email admin@firm.example --name "Alice Moretti" \
   --password-stdin < "$work/password" >/dev/null
 "$portal" seed-demo --config "$work/portal.conf" >/dev/null
-"$portal" serve --config "$work/portal.conf" 2>"$work/portal.log" &
-pid=$!
+
+serve() {
+  "$portal" serve --config "$work/portal.conf" 2>>"$work/portal.log" &
+  pid=$!
+  i=0
+  until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do
+    i=$((i + 1)); [ $i -lt 100 ] || { echo "screenshots-app: server did not start" >&2; cat "$work/portal.log" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+
+serve
+"$portal" send-test-mail --config "$work/portal.conf" --to it-desk@firm.example >/dev/null
 i=0
-until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do
-  i=$((i + 1)); [ $i -lt 100 ] || { echo "screenshots-app: server did not start" >&2; cat "$work/portal.log" >&2; exit 1; }
+until grep -q '"mail.dead_lettered"' "$work/portal.log"; do
+  i=$((i + 1)); [ $i -lt 100 ] || { echo "screenshots-app: the test mail did not fail as planned" >&2; exit 1; }
   sleep 0.1
 done
+kill "$pid"; wait "$pid" 2>/dev/null || true
+sed -i 's/^max_attempts = 1$/max_attempts = 10/' "$work/portal.conf"
+serve
 
 mkdir -p "$top/docs/screenshots"
 # A fixed screen size and DPI so screenshots are comparable between runs.

@@ -6,12 +6,14 @@
 #include "model/appsettings.h"
 #include "model/clientactions.h"
 #include "model/clientlistmodel.h"
+#include "model/mailoutboxmodel.h"
 #include "model/secretstore.h"
 #include "model/session.h"
 #include "model/syncengine.h"
 #include "ui/auditviewer.h"
 #include "ui/csvimportdialog.h"
 #include "ui/invitedialog.h"
+#include "ui/mailoutboxdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/palette.h"
 #include "ui/phonecodedialog.h"
@@ -28,6 +30,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <cstdio>
 
 using namespace Gatehouse;
@@ -71,6 +74,10 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir home;
     QApplication::setPalette(lightPalette());
+    // The English catalogue, as the app loads it for an English locale (plural forms).
+    QTranslator english;
+    if (english.load(QStringLiteral("gatehouse_en"), QStringLiteral(GATEHOUSE_QM_DIR)))
+        QApplication::installTranslator(&english);
 
     // The sign-in dialog as IT would configure it: the address fixed by policy.
     {
@@ -180,6 +187,38 @@ int main(int argc, char *argv[])
         code.show();
         QTest::keyClicks(code.codeEdit(), QStringLiteral("482 913"));
         save(&code, dir, QStringLiteral("app-phone-code.png"));
+    }
+    {
+        // The outbox as IT sees it while the mail relay is down (the script points SMTP at
+        // a closed port): the invitations above wait for their next attempt, and a test
+        // mail IT sent earlier is dead, selected, with Retry offered.
+        MailOutboxDialog outbox(session.client(), &window);
+        outbox.resize(1240, 520);
+        outbox.show();
+        auto *model = outbox.model();
+        int dead = -1;
+        const auto settled = [model, &dead] {
+            if (model->isLoading() || model->rowCount() == 0)
+                return false;
+            dead = -1;
+            for (int r = 0; r < model->rowCount(); ++r) {
+                const QString state = model->index(r, 0).data(MailOutboxModel::StateRole).toString();
+                if (state == u"dead" && dead < 0)
+                    dead = r;
+                else if (state != u"dead" && state != u"retrying")
+                    return false; // not tried yet
+            }
+            return dead >= 0;
+        };
+        for (int i = 0; i < 40; ++i) {
+            (void)QTest::qWaitFor([model] { return !model->isLoading(); }, 5000);
+            if (settled())
+                break;
+            QTest::qWait(500);
+            outbox.refresh();
+        }
+        outbox.view()->setCurrentIndex(model->index(qMax(dead, 0), 0));
+        save(&outbox, dir, QStringLiteral("app-mail-outbox.png"));
     }
     window.openAuditLog();
     auto *audit = window.auditViewer();
