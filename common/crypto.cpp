@@ -3,9 +3,21 @@
 
 #include "errorcode.h"
 
-#include <QtCrypto>
-
+#include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 #include <QStringList>
+#include <QtCrypto>
+#include <cstring>
+#include <vector>
+
+#if defined(Q_OS_UNIX)
+#include <cerrno>
+#include <unistd.h> // getentropy (glibc >= 2.25, macOS, the BSDs)
+#if __has_include(<sys/random.h>)
+#include <sys/random.h> // macOS declares getentropy here
+#endif
+#endif
 
 namespace Gatehouse {
 
@@ -25,7 +37,7 @@ Result<void> CryptoRuntime::check() const
         if (!QCA::isSupported(feature))
             missing << QString::fromLatin1(feature);
     }
-    // QCA's built-in "default" provider serves random numbers too; we insist on OpenSSL's.
+    // AES-GCM (mail bodies, TOTP secrets) still goes through QCA and needs OpenSSL's provider.
     if (QCA::findProvider(QStringLiteral("qca-ossl")) == nullptr)
         missing << QStringLiteral("qca-ossl provider");
     if (missing.isEmpty())
@@ -39,8 +51,36 @@ namespace Crypto {
 
 QByteArray randomBytes(int count)
 {
-    QCA::Random rng(QStringLiteral("qca-ossl"));
-    return rng.nextBytes(count).toByteArray();
+    if (count <= 0)
+        return {};
+    // Session ids, tokens and keys come from here, so only the kernel's CSPRNG will do.
+    // Constructing a QCA::Random looked the provider up on every call (~16 % of a
+    // consume with the cookie HMAC). QRandomGenerator::system() was considered, but
+    // Qt's docs only promise "the facilities provided by the operating system", and
+    // Qt 6's qrandom.cpp asks the CPU's RDRAND first when it has one (x86), falling
+    // back to getentropy()/BCryptGenRandom only without it: we want the kernel pool,
+    // which mixes RDRAND with its other sources, not the instruction alone.
+    QByteArray out(count, Qt::Uninitialized);
+#if defined(Q_OS_UNIX)
+    // getentropy() serves at most 256 bytes a call and only fails on a broken system
+    // (no getrandom syscall, seccomp); weak bytes would be worse than stopping.
+    for (qsizetype done = 0; done < out.size();) {
+        const size_t chunk = size_t(qMin<qsizetype>(out.size() - done, 256));
+        if (getentropy(out.data() + done, chunk) != 0) {
+            if (errno == EINTR)
+                continue;
+            qFatal("Crypto::randomBytes: getentropy failed (errno %d)", errno);
+        }
+        done += qsizetype(chunk);
+    }
+#else
+    // Windows: Qt documents system() as cryptographically safe there (BCryptGenRandom /
+    // RtlGenRandom, or the CPU's RDRAND after Qt checked that it works).
+    std::vector<quint32> words(size_t(count + 3) / 4);
+    QRandomGenerator::system()->fillRange(words.data(), qsizetype(words.size()));
+    std::memcpy(out.data(), words.data(), size_t(count));
+#endif
+    return out;
 }
 
 QString newToken()
@@ -50,9 +90,9 @@ QString newToken()
 
 QByteArray sha256(QByteArrayView data)
 {
-    QCA::Hash hash(QStringLiteral("sha256"));
-    hash.update(data.data(), int(data.size()));
-    return hash.final().toByteArray();
+    // Qt's own SHA-256: the same digest as QCA's, without a provider lookup per call
+    // (pinned to FIPS 180-2 vectors in tests/common/tst_crypto.cpp).
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
 }
 
 QString sha256Hex(QByteArrayView data)
@@ -60,20 +100,20 @@ QString sha256Hex(QByteArrayView data)
     return QString::fromLatin1(sha256(data).toHex());
 }
 
+// HMAC (RFC 2104) through Qt rather than QCA: the cookie, CSRF and key-derivation MACs
+// run on every consume, and QCA built a provider context and copied the key into secure
+// memory each time. Same outputs (RFC 4231 / RFC 2202 vectors in tst_crypto).
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
 {
-    QCA::MessageAuthenticationCode mac(QStringLiteral("hmac(sha256)"),
-                                       QCA::SymmetricKey(QByteArray(key.data(), key.size())));
-    mac.update(QCA::MemoryRegion(QByteArray(data.data(), data.size())));
-    return mac.final().toByteArray();
+    return QMessageAuthenticationCode::hash(QByteArray::fromRawData(data.data(), data.size()),
+                                            QByteArray::fromRawData(key.data(), key.size()),
+                                            QCryptographicHash::Sha256);
 }
 
 QByteArray hmacSha1(QByteArrayView key, QByteArrayView data)
 {
-    QCA::MessageAuthenticationCode mac(QStringLiteral("hmac(sha1)"),
-                                       QCA::SymmetricKey(QByteArray(key.data(), key.size())));
-    mac.update(QCA::MemoryRegion(QByteArray(data.data(), data.size())));
-    return mac.final().toByteArray();
+    return QMessageAuthenticationCode::hash(QByteArray::fromRawData(data.data(), data.size()),
+                                            QByteArray::fromRawData(key.data(), key.size()), QCryptographicHash::Sha1);
 }
 
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
@@ -95,8 +135,7 @@ QByteArray toBase64Url(QByteArrayView data)
 QByteArray fromBase64Url(QByteArrayView text, bool *ok)
 {
     auto decoded = QByteArray::fromBase64Encoding(QByteArray(text.data(), text.size()),
-                                                  QByteArray::Base64UrlEncoding |
-                                                      QByteArray::OmitTrailingEquals |
+                                                  QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
                                                       QByteArray::AbortOnBase64DecodingErrors);
     if (ok)
         *ok = bool(decoded);
@@ -109,8 +148,8 @@ bool looksLikeToken(QStringView text)
         return false;
     for (QChar c : text) {
         const char16_t u = c.unicode();
-        const bool good = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') ||
-                          u == u'-' || u == u'_';
+        const bool good =
+            (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';
         if (!good)
             return false;
     }

@@ -6,13 +6,13 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
-
 #include <memory>
 
 namespace Gatehouse {
 
 // Owns QCA's global state for the life of a program and checks that the algorithms
-// we rely on are really there (they come from the qca-ossl plugin). Create exactly
+// we rely on are really there (they come from the qca-ossl plugin). Hashes, HMACs and
+// random bytes below no longer go through QCA; the ciphers elsewhere still do. Create exactly
 // one, in main() or a test's initTestCase(), before any other Crypto call.
 class CryptoRuntime
 {
@@ -32,7 +32,8 @@ private:
 
 namespace Crypto {
 
-// Bytes from the CSPRNG (QCA::Random, served by OpenSSL).
+// Bytes from the operating system's CSPRNG (getentropy on Unix, Qt's system generator
+// elsewhere); stops the program rather than return weak bytes. Empty for count <= 0.
 QByteArray randomBytes(int count);
 
 // A fresh bearer secret: 32 random bytes as base64url without padding (43 chars).
