@@ -175,7 +175,20 @@ private slots:
                 for (const auto &v : {state, past, past, past, past})
                     q.addBindValue(v);
                 written = q.exec();
-                const auto stalled = probe();
+                auto stalled = probe();
+                // Under load the sender's first look (at start-up) can come after the
+                // insert and pick the row up. Then it sleeps for ten minutes: put the
+                // row back as it was left behind and look again (bounded).
+                for (int i = 0; i < 3 && stalled.status == 200; ++i) {
+                    QSqlQuery reset(db);
+                    reset.prepare(QStringLiteral("UPDATE mail_outbox SET state = ?, attempts = 1, next_attempt_at = ?, "
+                                                 "claimed_by = 'gone-host:1:ab', claimed_until = ? "
+                                                 "WHERE message_id = '<m@x>'"));
+                    for (const auto &v : {state, past, past})
+                        reset.addBindValue(v);
+                    QVERIFY(reset.exec());
+                    stalled = probe();
+                }
                 q.exec(QStringLiteral("UPDATE mail_outbox SET state = 'dead' WHERE message_id = '<m@x>'"));
                 QCOMPARE(stalled.status, 503);
                 QCOMPARE(stalled.json().value(QStringLiteral("reason")).toString(), QStringLiteral("outbox_stalled"));
