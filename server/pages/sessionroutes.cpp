@@ -11,6 +11,8 @@
 #include "storage/sessionstore.h"
 #include "storage/writetransaction.h"
 
+#include <optional>
+
 namespace Gatehouse::Server {
 
 SessionRoutes::SessionRoutes(const Config &config, const Database &database, const Keyring &keyring)
@@ -136,11 +138,20 @@ HttpResponse SessionRoutes::endFromMail(const RequestContext &context, bool conf
     if (!target)
         return m_pages.problem(context.request, ProblemPage::LinkUnknown);
     const auto now = QDateTime::currentDateTimeUtc();
-    // GET changes nothing (a mail scanner opens every link); the button POSTs (F4, R5).
-    WriteTransaction tx(m_database);
-    if (auto r = tx.begin(); !r)
+    // GET changes nothing and takes no write lock (a mail scanner opens every link);
+    // the button POSTs (F4, R5).
+    std::optional<WriteTransaction> tx;
+    QSqlDatabase db;
+    if (confirmed) {
+        tx.emplace(m_database);
+        if (auto r = tx->begin(); !r)
+            return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+        db = tx->connection();
+    } else if (auto read = m_database.connection(); read) {
+        db = *read;
+    } else {
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-    auto db = tx.connection();
+    }
     auto sessions = SessionStore::listSessions(db, target->clientId, now, m_sessions.idleCutoff(now));
     if (!sessions)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
@@ -154,7 +165,8 @@ HttpResponse SessionRoutes::endFromMail(const RequestContext &context, bool conf
         }
     }
     if (view.ended || !confirmed) {
-        tx.rollback();
+        if (tx)
+            tx->rollback();
         return m_pages.endSession(context.request, view);
     }
 
@@ -175,7 +187,7 @@ HttpResponse SessionRoutes::endFromMail(const RequestContext &context, bool conf
                       {QStringLiteral("device"), view.device}};
     if (auto r = m_audit.append(db, record); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-    if (auto r = tx.commit(); !r)
+    if (auto r = tx->commit(); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     view.ended = true;
     return m_pages.endSession(context.request, view);
