@@ -5,6 +5,7 @@
 #include "config.h"
 #include "formbody.h"
 #include "log.h"
+#include "portal/clientevent.h"
 #include "ratelimit/clientaddress.h"
 #include "sessions/sessioncookie.h"
 #include "storage/database.h"
@@ -80,18 +81,12 @@ HttpResponse SessionRoutes::signOut(const RequestContext &context, bool everywhe
     if (auto r = SessionStore::bumpClient(db, session.clientId, now); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError);
 
-    AuditRecord record;
-    record.type = everywhere ? QString(AuditType::SessionsEnded) : QString(AuditType::SessionEnded);
-    record.actorKind = QStringLiteral("client");
-    record.actorId = session.clientId;
-    record.clientId = session.clientId;
-    record.address = clientAddress(context.request, m_config);
-    record.userAgent = QString::fromUtf8(context.request.header("user-agent").left(512));
-    record.details = {{QStringLiteral("reason"), everywhere ? QStringLiteral("client_signed_out_everywhere")
-                                                            : QStringLiteral("client_signed_out")},
-                      {QStringLiteral("session_id"), session.id},
-                      {QStringLiteral("ended"), *ended}};
-    if (auto r = m_audit.append(db, record); !r)
+    const QJsonObject details{{QStringLiteral("reason"), everywhere ? QStringLiteral("client_signed_out_everywhere")
+                                                                    : QStringLiteral("client_signed_out")},
+                              {QStringLiteral("session_id"), session.id},
+                              {QStringLiteral("ended"), *ended}};
+    const auto type = everywhere ? AuditType::SessionsEnded : AuditType::SessionEnded;
+    if (auto r = m_audit.append(db, clientEvent(context, m_config, type, session.clientId, details)); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError);
     if (auto r = tx.commit(); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError);
@@ -175,17 +170,11 @@ HttpResponse SessionRoutes::endFromMail(const RequestContext &context, bool conf
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     if (auto r = SessionStore::bumpClient(db, target->clientId, now); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-    AuditRecord record;
-    record.type = QString(AuditType::SessionEnded);
-    record.actorKind = QStringLiteral("client");
-    record.actorId = target->clientId;
-    record.clientId = target->clientId;
-    record.address = clientAddress(context.request, m_config);
-    record.userAgent = QString::fromUtf8(context.request.header("user-agent").left(512));
-    record.details = {{QStringLiteral("reason"), QStringLiteral("client_ended_from_mail")},
-                      {QStringLiteral("session_id"), target->sessionId},
-                      {QStringLiteral("device"), view.device}};
-    if (auto r = m_audit.append(db, record); !r)
+    const QJsonObject details{{QStringLiteral("reason"), QStringLiteral("client_ended_from_mail")},
+                              {QStringLiteral("session_id"), target->sessionId},
+                              {QStringLiteral("device"), view.device}};
+    if (auto r = m_audit.append(db, clientEvent(context, m_config, AuditType::SessionEnded, target->clientId, details));
+        !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     if (auto r = tx->commit(); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "formbody.h"
 #include "log.h"
+#include "portal/clientevent.h"
 #include "ratelimit/clientaddress.h"
 #include "storage/database.h"
 #include "storage/sessionstore.h"
@@ -24,20 +25,6 @@ void VerifyRoutes::registerRoutes(Router &router) const
     router.add("POST", QStringLiteral("/portal/verify/send"), open,
                [this](const RequestContext &c) { return send(c); });
     router.add("POST", QStringLiteral("/portal/verify"), open, [this](const RequestContext &c) { return confirm(c); });
-}
-
-AuditRecord VerifyRoutes::event(const RequestContext &context, QLatin1StringView type, qint64 clientId,
-                                const QJsonObject &details) const
-{
-    AuditRecord record;
-    record.type = QString(type);
-    record.actorKind = QStringLiteral("client");
-    record.actorId = clientId;
-    record.clientId = clientId;
-    record.address = clientAddress(context.request, m_config);
-    record.userAgent = QString::fromUtf8(context.request.header("user-agent").left(512));
-    record.details = details;
-    return record;
 }
 
 HttpResponse VerifyRoutes::send(const RequestContext &context) const
@@ -82,7 +69,7 @@ HttpResponse VerifyRoutes::send(const RequestContext &context) const
     request.purpose = TokenPurpose::VerifyBrowser;
     request.clientId = session.clientId;
     request.address = clientAddress(context.request, m_config);
-    request.userAgent = QString::fromUtf8(context.request.header("user-agent").left(512));
+    request.userAgent = userAgentOf(context.request);
     request.now = now;
     auto issued = m_tokens.issue(db, request);
     if (!issued) {
@@ -109,7 +96,8 @@ HttpResponse VerifyRoutes::send(const RequestContext &context) const
     }
     const QJsonObject details{{QStringLiteral("purpose"), QStringLiteral("verify_browser")},
                               {QStringLiteral("token_id"), issued->tokenId}};
-    if (auto r = m_audit.append(db, event(context, AuditType::TokenIssued, session.clientId, details)); !r)
+    if (auto r = m_audit.append(db, clientEvent(context, m_config, AuditType::TokenIssued, session.clientId, details));
+        !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     if (auto r = tx.commit(); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});

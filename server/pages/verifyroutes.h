@@ -34,8 +34,6 @@ public:
 private:
     HttpResponse send(const RequestContext &context) const;
     HttpResponse confirm(const RequestContext &context) const;
-    AuditRecord event(const RequestContext &context, QLatin1StringView type, qint64 clientId,
-                      const QJsonObject &details) const;
 
     const Config &m_config;
     const Database &m_database;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "browserverification.h"
 
+#include "clientevent.h"
 #include "common/auditevent.h"
 #include "common/crypto.h"
 #include "pages/devicename.h"
@@ -30,18 +31,13 @@ Result<QByteArray> BrowserVerification::confirm(QSqlDatabase &db, const RequestC
     if (auto r = SessionStore::setPending(db, session.id, QString(), true); !r)
         return r.error();
 
-    AuditRecord record;
-    record.type = QString(AuditType::BrowserVerified);
-    record.actorKind = QStringLiteral("client");
-    record.actorId = session.clientId;
-    record.clientId = session.clientId;
-    record.address = address;
-    record.userAgent = QString::fromUtf8(context.request.header("user-agent").left(512));
-    record.details = {{QStringLiteral("browser_id"), *browserId},
-                      {QStringLiteral("device"), device},
-                      {QStringLiteral("session_id"), session.id},
-                      {QStringLiteral("via"), via.toString()}};
-    if (auto r = m_audit.append(db, record); !r)
+    const QJsonObject details{{QStringLiteral("browser_id"), *browserId},
+                              {QStringLiteral("device"), device},
+                              {QStringLiteral("session_id"), session.id},
+                              {QStringLiteral("via"), via.toString()}};
+    if (auto r =
+            m_audit.append(db, clientEvent(context, m_config, AuditType::BrowserVerified, session.clientId, details));
+        !r)
         return r.error();
     return SessionCookie::setCookie(SessionCookie::BrowserName,
                                     SessionCookie::sign(m_keyring, ClientSessions::BrowserPurpose, secret),

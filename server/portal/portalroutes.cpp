@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "portalroutes.h"
 
+#include "clientevent.h"
 #include "common/auditevent.h"
 #include "common/crypto.h"
 #include "common/errorcode.h"
@@ -44,11 +45,6 @@ bool likelyScanner(const HttpRequest &request)
 
 } // namespace
 
-QString PortalRoutes::userAgentOf(const HttpRequest &request)
-{
-    return QString::fromUtf8(request.header("user-agent").left(512));
-}
-
 PortalRoutes::PortalRoutes(const Config &config, const Database &database, const Keyring &keyring)
     : m_config(config), m_database(database), m_audit(database), m_tokens(config), m_sessions(config, keyring),
       m_codes(keyring), m_verification(config, database, keyring), m_endLinks(config, keyring),
@@ -71,20 +67,6 @@ void PortalRoutes::registerRoutes(Router &router) const
     router.add("POST", QStringLiteral("/portal/{token}"), open, bind(&PortalRoutes::consume));
 }
 
-AuditRecord PortalRoutes::clientEvent(const RequestContext &context, QLatin1StringView type, qint64 clientId,
-                                      const QJsonObject &details) const
-{
-    AuditRecord record;
-    record.type = QString(type);
-    record.actorKind = clientId > 0 ? QStringLiteral("client") : QStringLiteral("anonymous");
-    record.actorId = clientId;
-    record.clientId = clientId;
-    record.address = clientAddress(context.request, m_config);
-    record.userAgent = userAgentOf(context.request);
-    record.details = details;
-    return record;
-}
-
 HttpResponse PortalRoutes::showContinue(const RequestContext &context) const
 {
     const QString token = context.params.value(QStringLiteral("token"));
@@ -103,7 +85,7 @@ HttpResponse PortalRoutes::showContinue(const RequestContext &context) const
                                       {QStringLiteral("purpose"), (*state)->purpose},
                                       {QStringLiteral("token_id"), (*state)->tokenId}};
             auto recorded =
-                m_audit.record(clientEvent(context, AuditType::TokenScannerHit, (*state)->clientId, details));
+                m_audit.record(clientEvent(context, m_config, AuditType::TokenScannerHit, (*state)->clientId, details));
             if (!recorded)
                 Log::warning(QStringLiteral("audit_failed"), {{QStringLiteral("error"), recorded.error().message}});
         }
@@ -115,7 +97,8 @@ HttpResponse PortalRoutes::showContinue(const RequestContext &context) const
 HttpResponse PortalRoutes::rejected(const RequestContext &context, const TokenEngine::Outcome &outcome) const
 {
     const QJsonObject details{{QStringLiteral("reason"), QString(TokenEngine::rejectionName(outcome.rejection))}};
-    if (auto r = m_audit.record(clientEvent(context, AuditType::TokenRejected, outcome.clientId, details)); !r)
+    if (auto r = m_audit.record(clientEvent(context, m_config, AuditType::TokenRejected, outcome.clientId, details));
+        !r)
         Log::warning(QStringLiteral("audit_failed"), {{QStringLiteral("error"), r.error().message}});
     switch (outcome.rejection) {
     case Rejection::Used:
@@ -245,14 +228,16 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
     const QJsonObject tokenDetails{{QStringLiteral("purpose"), consumed.purpose},
                                    {QStringLiteral("token_id"), consumed.tokenId},
                                    {QStringLiteral("use_count"), consumed.useCount}};
-    if (auto r = m_audit.append(db, clientEvent(context, AuditType::TokenConsumed, consumed.clientId, tokenDetails));
+    if (auto r = m_audit.append(
+            db, clientEvent(context, m_config, AuditType::TokenConsumed, consumed.clientId, tokenDetails));
         !r)
         return failed(r.error());
     QJsonObject sessionDetails{{QStringLiteral("session_id"), started->sessionId},
                                {QStringLiteral("device"), prototype.device}};
     if (!pending.isEmpty())
         sessionDetails.insert(QStringLiteral("pending"), pending);
-    if (auto r = m_audit.append(db, clientEvent(context, AuditType::SessionStarted, consumed.clientId, sessionDetails));
+    if (auto r = m_audit.append(
+            db, clientEvent(context, m_config, AuditType::SessionStarted, consumed.clientId, sessionDetails));
         !r)
         return failed(r.error());
     if (auto r = tx.commit(); !r)
@@ -295,8 +280,8 @@ HttpResponse PortalRoutes::consumeVerifyLink(const RequestContext &context, cons
         tx.rollback();
         const QJsonObject details{{QStringLiteral("reason"), QStringLiteral("other_browser")},
                                   {QStringLiteral("purpose"), purposeName(TokenPurpose::VerifyBrowser)}};
-        if (auto r =
-                m_audit.record(clientEvent(context, AuditType::TokenRejected, outcome->consumed->clientId, details));
+        if (auto r = m_audit.record(
+                clientEvent(context, m_config, AuditType::TokenRejected, outcome->consumed->clientId, details));
             !r)
             Log::warning(QStringLiteral("audit_failed"), {{QStringLiteral("error"), r.error().message}});
         return m_pages.problem(context.request, ProblemPage::VerifyElsewhere);

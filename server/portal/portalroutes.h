@@ -63,9 +63,6 @@ private:
                          const SessionStore::SessionRow &session) const;
 
     HttpResponse rejected(const RequestContext &context, const TokenEngine::Outcome &outcome) const;
-    static QString userAgentOf(const HttpRequest &request);
-    AuditRecord clientEvent(const RequestContext &context, QLatin1StringView type, qint64 clientId,
-                            const QJsonObject &details) const;
 
     const Config &m_config;
     const Database &m_database;

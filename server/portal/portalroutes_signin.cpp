@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Sign-in by email (SPEC F6), "send me a new link" (B10) and the cross-device check of
 // a sign-in link (F4, B4): the parts of PortalRoutes that issue sign-in links.
+#include "clientevent.h"
 #include "common/auditevent.h"
 #include "common/crypto.h"
 #include "config.h"
@@ -80,7 +81,7 @@ Result<QByteArray> PortalRoutes::issueSignInLink(QSqlDatabase &db, const Request
                               {QStringLiteral("token_id"), issued->tokenId},
                               {QStringLiteral("expires_at"), toWireTime(issued->expiresAt)},
                               {QStringLiteral("via"), via.toString()}};
-    if (auto r = m_audit.append(db, clientEvent(context, AuditType::TokenIssued, client.id, details)); !r)
+    if (auto r = m_audit.append(db, clientEvent(context, m_config, AuditType::TokenIssued, client.id, details)); !r)
         return r.error();
     return preauthFor(issued->token);
 }
@@ -132,7 +133,7 @@ HttpResponse PortalRoutes::signIn(const RequestContext &context) const
         Q_UNUSED(TokenEngine::hashOf(Crypto::newToken()));
         const QJsonObject details{{QStringLiteral("reason"), QStringLiteral("address_not_on_file")},
                                   {QStringLiteral("purpose"), QStringLiteral("sign_in")}};
-        if (auto r = m_audit.append(db, clientEvent(context, AuditType::TokenRejected, 0, details)); !r)
+        if (auto r = m_audit.append(db, clientEvent(context, m_config, AuditType::TokenRejected, 0, details)); !r)
             return failed(r.error());
     } else {
         auto issued = issueSignInLink(db, context, *client, now, u"sign_in_form");
