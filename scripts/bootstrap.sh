@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 packages=(
   # build
-  build-essential cmake ninja-build pkg-config git clang-format
+  build-essential cmake ninja-build pkg-config git clang-format ccache
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-5compat-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev
   libboost-dev libargon2-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev
