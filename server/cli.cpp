@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli.h"
 
+
 #include "audit/auditlog.h"
+#include "clock.h"
 #include "common/crypto.h"
 #include "config.h"
 #include "demoseed.h"
@@ -278,6 +280,7 @@ int runCommand(const QString &command, const Options &options)
         out(QStringLiteral("new key %1 is now current in %2").arg(*keyId, config->secretFile));
         return ExitOk;
     }
+    Clock::setOffsetFile(config->testClockOffsetFile);
     const Database database(config->databasePath);
     auto applied = database.migrate();
     if (!applied)

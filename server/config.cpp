@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "config.h"
 
+
+#include "clock.h"
 #include "common/errorcode.h"
 #include "ratelimit/clientaddress.h"
 #include "validation.h"
@@ -286,6 +288,16 @@ const QList<KeySpec> &keySpecs()
          intSetter(1, 100000, [](Config &c, qint64 v) { c.signInLimitPerEmail = int(v); })},
         {QStringLiteral("ratelimit"), QStringLiteral("mail_per_hour"),
          intSetter(1, 10000000, [](Config &c, qint64 v) { c.mailPerHour = int(v); })},
+        // Tests only: lets a test move the server's clock forward (server/clock.h).
+        {QStringLiteral("testing"), QStringLiteral("clock_offset_file"),
+         [](Config &c, const QString &v) {
+             if (!Clock::testHooksBuiltIn())
+                 return QStringLiteral("is only available in builds with the test suite");
+             if (v.isEmpty())
+                 return QStringLiteral("must not be empty");
+             c.testClockOffsetFile = v;
+             return QString();
+         }},
     };
     return specs;
 }
@@ -425,6 +437,8 @@ Result<Config> Config::load(const QString &path, const QProcessEnvironment &env)
         config.smtpPasswordFile = resolve(base, config.smtpPasswordFile);
     if (!config.smtpCaFile.isEmpty())
         config.smtpCaFile = resolve(base, config.smtpCaFile);
+    if (!config.testClockOffsetFile.isEmpty())
+        config.testClockOffsetFile = resolve(base, config.testClockOffsetFile);
     if (config.mailFromName.isEmpty())
         config.mailFromName = config.firmName;
     // Handlers mostly wait (Argon2id, SQLite's write lock), so a few per core keep the

@@ -71,6 +71,7 @@ struct Config
     QString smtpUsername;
     QString smtpPasswordFile; // absolute; the password is read from here, never written inline
     QString smtpCaFile;       // absolute; empty: the system's CA store
+    QString testClockOffsetFile; // [testing] clock_offset_file, test builds only (server/clock.h)
     int smtpTimeoutSeconds = 30;
     int mailPollMilliseconds = 2000;
     int mailMaxAttempts = 10;

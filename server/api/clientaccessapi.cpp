@@ -3,6 +3,7 @@
 
 #include "api/apisupport.h"
 #include "api/jsonbody.h"
+#include "clock.h"
 #include "common/auditevent.h"
 #include "common/errorcode.h"
 #include "config.h"
@@ -106,7 +107,7 @@ HttpResponse ClientAccessApi::withClient(const RequestContext &context, const Wo
         return Problem::internalError(client.error());
     if (!client->has_value() || (*client)->deleted)
         return ApiSupport::notFound(QStringLiteral("client"));
-    auto response = work(db, **client, QDateTime::currentDateTimeUtc());
+    auto response = work(db, **client, Clock::now());
     if (!response && response.error().code == ErrorCode::RateLimited) {
         // The firm-wide mail budget (B3) is spent: the staff member can retry later, so
         // this is a 429 with a wait, not a server fault.

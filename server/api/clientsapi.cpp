@@ -3,6 +3,7 @@
 
 #include "api/apisupport.h"
 #include "api/jsonbody.h"
+#include "clock.h"
 #include "common/errorcode.h"
 #include "http/problem.h"
 #include "storage/clientstore.h"
@@ -70,7 +71,7 @@ HttpResponse ClientsApi::patchClient(const RequestContext &context) const
         return Problem::make(428, ErrorCode::PreconditionRequired,
                              QStringLiteral("Send If-Match with the ETag of the client you are changing."));
 
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     WriteTransaction tx(m_storage.database());
     if (auto r = tx.begin(); !r)
         return Problem::internalError(r.error());
@@ -144,7 +145,7 @@ HttpResponse ClientsApi::deleteClient(const RequestContext &context) const
     const auto id = idParam(context, QStringLiteral("id"));
     if (!id)
         return notFound(QStringLiteral("client"));
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     WriteTransaction tx(m_storage.database());
     if (auto r = tx.begin(); !r)
         return Problem::internalError(r.error());

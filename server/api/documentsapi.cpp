@@ -2,6 +2,7 @@
 #include "documentsapi.h"
 
 #include "api/apisupport.h"
+#include "clock.h"
 #include "common/crypto.h"
 #include "common/errorcode.h"
 #include "config.h"
@@ -116,7 +117,7 @@ HttpResponse DocumentsApi::upload(const RequestContext &context) const
     document.tokenHash = Crypto::sha256Hex(token.toLatin1());
     document.createdBy = context.staff->member.id;
 
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     WriteTransaction tx(m_storage.database());
     if (auto r = tx.begin(); !r)
         return Problem::internalError(r.error());
@@ -152,7 +153,7 @@ HttpResponse DocumentsApi::remove(const RequestContext &context) const
     const auto docId = idParam(context, QStringLiteral("docId"));
     if (!id || !docId)
         return notFound(QStringLiteral("document"));
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     WriteTransaction tx(m_storage.database());
     if (auto r = tx.begin(); !r)
         return Problem::internalError(r.error());

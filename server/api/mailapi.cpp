@@ -3,6 +3,7 @@
 
 #include "api/apisupport.h"
 #include "api/jsonbody.h"
+#include "clock.h"
 #include "common/errorcode.h"
 #include "http/problem.h"
 #include "storage/outboxstore.h"
@@ -112,7 +113,7 @@ HttpResponse MailApi::retry(const RequestContext &context) const
         return Problem::internalError(before.error());
     if (!*before)
         return ApiSupport::notFound(QStringLiteral("message"));
-    auto requeued = OutboxStore::requeueDead(db, *id, QDateTime::currentDateTimeUtc());
+    auto requeued = OutboxStore::requeueDead(db, *id, Clock::now());
     if (!requeued)
         return Problem::internalError(requeued.error());
     if (!*requeued)

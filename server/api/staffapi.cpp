@@ -4,6 +4,7 @@
 #include "api/apisupport.h"
 #include "api/jsonbody.h"
 #include "auth/totp.h"
+#include "clock.h"
 #include "common/crypto.h"
 #include "common/errorcode.h"
 #include "config.h"
@@ -61,7 +62,7 @@ Result<AuthenticatedStaff> StaffApi::authenticate(const HttpRequest &request) co
     // Shape check first: garbage never reaches the database.
     if (!Crypto::looksLikeToken(token))
         return unauthenticated(invalid);
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     auto owner = m_storage.findLiveToken(Crypto::sha256Hex(token.toLatin1()), now);
     if (!owner)
         return owner.error();
@@ -94,7 +95,7 @@ HttpResponse StaffApi::createSession(const RequestContext &context) const
     if (body.hasErrors())
         return body.validationProblem();
 
-    SignInAttempt attempt{context, email, QDateTime::currentDateTimeUtc()};
+    SignInAttempt attempt{context, email, Clock::now()};
     auto wait = m_guard.retryAfter(email, context.request.remoteAddress, attempt.now);
     if (!wait)
         return Problem::internalError(wait.error());
@@ -227,7 +228,7 @@ HttpResponse StaffApi::deleteSession(const RequestContext &context) const
     if (auto r = tx.begin(); !r)
         return Problem::internalError(r.error());
     auto db = tx.connection();
-    if (auto revoked = m_storage.revokeApiToken(context.staff->tokenId, QDateTime::currentDateTimeUtc()); !revoked)
+    if (auto revoked = m_storage.revokeApiToken(context.staff->tokenId, Clock::now()); !revoked)
         return Problem::internalError(revoked.error());
     if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffSignedOut, 0)); !r)
         return Problem::internalError(r.error());

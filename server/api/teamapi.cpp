@@ -4,6 +4,7 @@
 #include "api/apisupport.h"
 #include "api/jsonbody.h"
 #include "auth/totp.h"
+#include "clock.h"
 #include "common/crypto.h"
 #include "common/errorcode.h"
 #include "http/problem.h"
@@ -151,7 +152,7 @@ HttpResponse TeamApi::patchStaff(const RequestContext &context) const
         return Problem::make(409, ErrorCode::Conflict,
                              QStringLiteral("You cannot disable or demote your own account; ask another admin."));
 
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     WriteTransaction tx(m_storage.database());
     if (auto r = tx.begin(); !r)
         return Problem::internalError(r.error());
@@ -201,7 +202,7 @@ HttpResponse TeamApi::resetTwoFactor(const RequestContext &context) const
         if (auto problem = JsonBody(std::get<QJsonObject>(parsed), {}).unknownFieldProblem())
             return *problem;
     }
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     WriteTransaction tx(m_storage.database());
     if (auto r = tx.begin(); !r)
         return Problem::internalError(r.error());
@@ -265,7 +266,7 @@ HttpResponse TeamApi::confirmTotp(const RequestContext &context) const
         return Problem::internalError(state.error());
     if (state->pending.isEmpty())
         return Problem::make(409, ErrorCode::Conflict, QStringLiteral("Start enrolment with POST /api/v1/me/totp."));
-    const auto step = Totp::verify(state->pending, code, QDateTime::currentDateTimeUtc(), 0);
+    const auto step = Totp::verify(state->pending, code, Clock::now(), 0);
     if (!step)
         return Problem::make(400, ErrorCode::InvalidCode,
                              QStringLiteral("The code does not match; check the authenticator app's clock."));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "auditlog.h"
 
+#include "clock.h"
 #include "common/apitypes.h"
 #include "common/errorcode.h"
 #include "storage/tokenstore.h"
@@ -84,7 +85,7 @@ Result<qint64> AuditLog::append(QSqlDatabase &db, const AuditRecord &record) con
     e.id = head->id + 1;
     // QDateTime holds milliseconds, as the wire form does, so the hashed form and the
     // stored text agree without a round trip through the text.
-    e.time = record.time.isValid() ? record.time.toUTC() : QDateTime::currentDateTimeUtc();
+    e.time = record.time.isValid() ? record.time.toUTC() : Clock::now();
     const QString wireTime = toWireTime(e.time);
     e.type = record.type;
     e.actorKind = record.actorKind.isEmpty() ? QStringLiteral("system") : record.actorKind;

@@ -2,6 +2,7 @@
 #include "mailsender.h"
 
 #include "audit/auditlog.h"
+#include "clock.h"
 #include "common/crypto.h"
 #include "config.h"
 #include "log.h"
@@ -85,7 +86,7 @@ void MailSender::run()
     QDateTime lastPrune;
     while (!m_stopping) {
         runOnce();
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = Clock::now();
         if (!lastPrune.isValid() || lastPrune.secsTo(now) >= PruneEverySeconds) {
             // Housekeeping rides along: expired rate-limit counters go.
             if (auto pruned = limiter.prune(now); !pruned)
@@ -97,7 +98,7 @@ void MailSender::run()
         qint64 waitMs = m_config.mailPollMilliseconds;
         if (auto db = m_database.connection(); db) {
             if (auto due = OutboxStore::nextDue(*db); due && *due)
-                waitMs = std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(**due), 0, waitMs);
+                waitMs = std::clamp<qint64>(Clock::now().msecsTo(**due), 0, waitMs);
         }
         std::unique_lock lock(m_mutex);
         m_wake.wait_for(lock, std::chrono::milliseconds(waitMs), [this] { return m_stopping || m_nudged; });
@@ -129,7 +130,7 @@ int MailSender::backoffSeconds(int attempts) const
 
 bool MailSender::processNext()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::now();
     std::optional<OutboxStore::Claimed> claimed;
     {
         WriteTransaction transaction(m_database);
@@ -163,7 +164,7 @@ bool MailSender::processNext()
         message->fill('\0');
     }
 
-    const QDateTime done = QDateTime::currentDateTimeUtc();
+    const QDateTime done = Clock::now();
     WriteTransaction transaction(m_database);
     if (auto begun = transaction.begin(); !begun) {
         // The lease will expire and the message be tried again; nothing else to do.

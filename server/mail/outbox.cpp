@@ -2,6 +2,7 @@
 #include "outbox.h"
 
 #include "audit/auditlog.h"
+#include "clock.h"
 #include "common/errorcode.h"
 #include "config.h"
 #include "mailcipher.h"
@@ -71,7 +72,7 @@ Result<qint64> Outbox::enqueue(QSqlDatabase &db, const OutgoingMail &mail) const
     if (!isPlausibleEmail(mail.toAddress))
         return Error{QString(ErrorCode::ValidationFailed),
                      QStringLiteral("'%1' is not an email address").arg(mail.toAddress)};
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::now();
 
     // B3: one budget for all outgoing mail, so a bug or an abused endpoint cannot turn
     // the portal into a spam cannon or get the firm's mail domain blocklisted.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "opsroutes.h"
 
+#include "clock.h"
 #include "config.h"
 #include "metricstext.h"
 #include "storage/database.h"
@@ -92,7 +93,7 @@ bool OpsRoutes::metricsAllowed(const HttpRequest &request, const QStringList &al
 
 HttpResponse OpsRoutes::readyz(const RequestContext &) const
 {
-    const auto status = m_readiness.check(QDateTime::currentDateTimeUtc());
+    const auto status = m_readiness.check(Clock::now());
     if (status.ready)
         return HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ready")}});
     return HttpResponse::json(503, {{QStringLiteral("status"), QStringLiteral("not_ready")},
@@ -105,7 +106,7 @@ HttpResponse OpsRoutes::metrics(const RequestContext &context) const
     // Refused callers get the router's own "nothing here", indistinguishable from a typo.
     if (!metricsAllowed(context.request, m_metricsAllow))
         return m_router->notFound(context.request);
-    const auto stored = readStoredGauges(m_database, QDateTime::currentDateTimeUtc(), m_sessionIdleSeconds);
+    const auto stored = readStoredGauges(m_database, Clock::now(), m_sessionIdleSeconds);
     HttpResponse response;
     response.status = 200;
     response.body = renderMetrics(*m_router, stored);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sessionroutes.h"
 
+#include "clock.h"
 #include "common/auditevent.h"
 #include "config.h"
 #include "formbody.h"
@@ -52,7 +53,7 @@ HttpResponse SessionRoutes::signOut(const RequestContext &context, bool everywhe
 {
     if (auto refused = refuseWithoutCsrf(context))
         return *refused;
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError);
@@ -98,7 +99,7 @@ HttpResponse SessionRoutes::phoneStatus(const RequestContext &context) const
     auto db = m_database.connection();
     QString state = QStringLiteral("ended");
     if (db) {
-        auto resolved = m_sessions.resolve(*db, context.request, QDateTime::currentDateTimeUtc());
+        auto resolved = m_sessions.resolve(*db, context.request, Clock::now());
         if (!resolved)
             state = QStringLiteral("error");
         else if (resolved->has_value())
@@ -132,7 +133,7 @@ HttpResponse SessionRoutes::endFromMail(const RequestContext &context, bool conf
         m_endLinks.verify(context.params.value(QStringLiteral("ref")), context.params.value(QStringLiteral("mac")));
     if (!target)
         return m_pages.problem(context.request, ProblemPage::LinkUnknown);
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     // GET changes nothing and takes no write lock (a mail scanner opens every link);
     // the button POSTs (F4, R5).
     std::optional<WriteTransaction> tx;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "verifyroutes.h"
 
+#include "clock.h"
 #include "common/auditevent.h"
 #include "config.h"
 #include "formbody.h"
@@ -34,7 +35,7 @@ HttpResponse VerifyRoutes::send(const RequestContext &context) const
         return m_pages.problem(context.request, ProblemPage::BadRequest);
     if (!m_pages.csrf().verify(context.request, form->value(QStringLiteral("csrf")).toLatin1()))
         return m_pages.problem(context.request, ProblemPage::CsrfFailed);
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
@@ -112,7 +113,7 @@ HttpResponse VerifyRoutes::confirm(const RequestContext &context) const
     if (!m_pages.csrf().verify(context.request, form->value(QStringLiteral("csrf")).toLatin1()))
         return m_pages.problem(context.request, ProblemPage::CsrfFailed);
     const QString code = form->value(QStringLiteral("code")).trimmed();
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});

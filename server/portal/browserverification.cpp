@@ -2,6 +2,7 @@
 #include "browserverification.h"
 
 #include "clientevent.h"
+#include "clock.h"
 #include "common/auditevent.h"
 #include "common/crypto.h"
 #include "pages/devicename.h"
@@ -18,7 +19,7 @@ BrowserVerification::BrowserVerification(const Config &config, const Database &d
 Result<QByteArray> BrowserVerification::confirm(QSqlDatabase &db, const RequestContext &context,
                                                 const SessionStore::SessionRow &session, QStringView via) const
 {
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     const QByteArray secret = Crypto::randomBytes(32);
     const QString address = clientAddress(context.request, m_config);
     const QString device = describeDevice(context.request.header("user-agent"));

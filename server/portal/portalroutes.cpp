@@ -2,6 +2,7 @@
 #include "portalroutes.h"
 
 #include "clientevent.h"
+#include "clock.h"
 #include "common/auditevent.h"
 #include "common/crypto.h"
 #include "common/errorcode.h"
@@ -131,7 +132,7 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
     if (auto refused = refuseWithoutCsrf(context))
         return *refused;
     const QString token = context.params.value(QStringLiteral("token"));
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     const QString address = clientAddress(context.request, m_config);
     const QString userAgent = userAgentOf(context.request);
     // Which kind of link this is decides the path: a verify link confirms this browser
@@ -255,7 +256,7 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
 
 HttpResponse PortalRoutes::consumeVerifyLink(const RequestContext &context, const QString &token) const
 {
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
@@ -297,7 +298,7 @@ HttpResponse PortalRoutes::consumeVerifyLink(const RequestContext &context, cons
 
 HttpResponse PortalRoutes::hub(const RequestContext &context) const
 {
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     auto db = m_database.connection();
     if (!db)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
@@ -369,7 +370,7 @@ std::optional<HttpResponse> PortalRoutes::refuseWithoutCsrf(const RequestContext
 HttpResponse PortalRoutes::hubPage(const RequestContext &context, QSqlDatabase &db,
                                    const SessionStore::SessionRow &session) const
 {
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     HubView view;
     view.clientName = session.clientName;
     // Reads only; a failure leaves a part of the page empty rather than the page missing.

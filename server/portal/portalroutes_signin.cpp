@@ -2,6 +2,7 @@
 // Sign-in by email (SPEC F6), "send me a new link" (B10) and the cross-device check of
 // a sign-in link (F4, B4): the parts of PortalRoutes that issue sign-in links.
 #include "clientevent.h"
+#include "clock.h"
 #include "common/auditevent.h"
 #include "common/crypto.h"
 #include "config.h"
@@ -105,7 +106,7 @@ HttpResponse PortalRoutes::signIn(const RequestContext &context) const
     if (auto limited = signInLimited(context, email))
         return *limited;
 
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     QElapsedTimer timer;
     timer.start();
     // Set either way, so the answer for an unknown address looks the same (F6).
@@ -179,7 +180,7 @@ HttpResponse PortalRoutes::resend(const RequestContext &context) const
     if (auto r = tx.begin(); !r)
         return checkEmailWithPreauth(decoy);
     auto wdb = tx.connection();
-    auto issued = issueSignInLink(wdb, context, **client, QDateTime::currentDateTimeUtc(), u"resend");
+    auto issued = issueSignInLink(wdb, context, **client, Clock::now(), u"resend");
     if (!issued) {
         tx.rollback();
         Log::error(QStringLiteral("resend_failed"), {{QStringLiteral("error"), issued.error().message}});
@@ -211,7 +212,7 @@ std::optional<HttpResponse> PortalRoutes::crossDeviceCheck(const RequestContext 
     if (code.isEmpty())
         return m_pages.codeEntry(context.request, action);
 
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = Clock::now();
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ratelimiter.h"
 
+#include "clock.h"
 #include "common/crypto.h"
 #include "common/errorcode.h"
 #include "storage/database.h"
@@ -25,7 +26,7 @@ Result<RateLimiter::Decision> RateLimiter::hit(const QString &bucket, const QStr
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
     QSqlDatabase db = transaction.connection();
-    auto decision = hitAt(db, bucket, key, limit, windowSeconds, QDateTime::currentDateTimeUtc());
+    auto decision = hitAt(db, bucket, key, limit, windowSeconds, Clock::now());
     if (!decision)
         return decision;
     if (auto committed = transaction.commit(); !committed)
@@ -36,7 +37,7 @@ Result<RateLimiter::Decision> RateLimiter::hit(const QString &bucket, const QStr
 Result<RateLimiter::Decision> RateLimiter::hit(QSqlDatabase &db, const QString &bucket, const QString &key, int limit,
                                                int windowSeconds) const
 {
-    return hitAt(db, bucket, key, limit, windowSeconds, QDateTime::currentDateTimeUtc());
+    return hitAt(db, bucket, key, limit, windowSeconds, Clock::now());
 }
 
 Result<RateLimiter::Decision> RateLimiter::hitAt(QSqlDatabase &db, const QString &bucket, const QString &key, int limit,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "storage.h"
 
+#include "clock.h"
 #include "common/errorcode.h"
 
 #include <QSqlError>
@@ -138,7 +139,7 @@ Result<StaffMember> Storage::insertStaff(const QString &email, const QString &na
         return Error{QString(ErrorCode::Conflict),
                      QStringLiteral("a staff account with email %1 already exists").arg(email)};
     auto db = m_database.connection();
-    const auto now = toWireTime(QDateTime::currentDateTimeUtc());
+    const auto now = toWireTime(Clock::now());
     QSqlQuery q(*db);
     q.prepare(QStringLiteral("INSERT INTO staff (email, name, role, password_hash, created_at, updated_at) "
                              "VALUES (?, ?, ?, ?, ?, ?)"));
@@ -270,7 +271,7 @@ Result<qint64> Storage::insertClientIn(QSqlDatabase &db, const NewClient &client
     const qint64 changeSeq = seq.value(0).toLongLong();
     seq.finish();
 
-    const auto now = toWireTime(QDateTime::currentDateTimeUtc());
+    const auto now = toWireTime(Clock::now());
     QSqlQuery q(db);
     q.prepare(
         QStringLiteral("INSERT INTO clients (name, email, matter, partner_id, require_sign_in, phone_confirmation, "

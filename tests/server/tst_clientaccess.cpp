@@ -334,29 +334,31 @@ private slots:
         {
             PortalProcess portal;
             PortalFlow flow(portal);
-            // 0.0005 h = 1.8 s idle
-            QVERIFY2(
-                startVariant(portal, flow, {{QStringLiteral("security/session_idle_hours"), QStringLiteral("0.0005")}}),
-                qPrintable(portal.errorString()));
+            QVERIFY2(startVariant(portal, flow, {{QStringLiteral("security/session_idle_hours"), QStringLiteral("1")}}),
+                     qPrintable(portal.errorString()));
             const QByteArray cookie = signedIn(flow, newClient(flow));
             QCOMPARE(flow.hub(cookie).status, 200);
-            QThread::msleep(2500);
-            QCOMPARE(flow.hub(cookie).status, 401);
+            portal.advanceClock(59 * 60);
+            QCOMPARE(flow.hub(cookie).status, 200); // used within the idle timeout...
+            portal.advanceClock(61 * 60);
+            QCOMPARE(flow.hub(cookie).status, 401); // ...then left idle past it
         }
         {
             PortalProcess portal;
             PortalFlow flow(portal);
-            // 0.00003 days = 2.6 s absolute
             QVERIFY2(startVariant(portal, flow,
-                                  {{QStringLiteral("security/session_lifetime_days"), QStringLiteral("0.00003")}}),
+                                  {{QStringLiteral("security/session_lifetime_days"), QStringLiteral("1")},
+                                   {QStringLiteral("security/session_idle_hours"), QStringLiteral("12")}}),
                      qPrintable(portal.errorString()));
             const auto r = flow.consume(flow.invite(newClient(flow)));
-            QVERIFY(r.header("Set-Cookie").endsWith("Max-Age=2"));
+            QVERIFY(r.header("Set-Cookie").endsWith("Max-Age=86400"));
             const QByteArray cookie = PortalFlow::sessionCookie(r);
             QCOMPARE(flow.hub(cookie).status, 200);
-            QThread::msleep(1000);
+            portal.advanceClock(11 * 3600);
             QCOMPARE(flow.hub(cookie).status, 200); // activity does not extend the lifetime...
-            QThread::msleep(2000);
+            portal.advanceClock(11 * 3600);
+            QCOMPARE(flow.hub(cookie).status, 200);
+            portal.advanceClock(2 * 3600 + 1);
             QCOMPARE(flow.hub(cookie).status, 401); // ...past its absolute end
         }
     }

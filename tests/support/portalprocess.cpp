@@ -7,7 +7,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QTest>
 #include <QTextStream>
+#include <cstdio>
+#include <cstdlib>
 
 namespace Gatehouse::Test {
 
@@ -19,11 +22,63 @@ PortalProcess::PortalProcess()
     m_config.insert(QStringLiteral("database/path"), databasePath());
     m_config.insert(QStringLiteral("mail/transport"), QStringLiteral("folder"));
     m_config.insert(QStringLiteral("mail/folder"), mailFolder());
+    m_config.insert(QStringLiteral("testing/clock_offset_file"), m_dir.filePath(QStringLiteral("clock-offset")));
+}
+
+void PortalProcess::advanceClock(qint64 seconds)
+{
+    m_clockOffset += seconds;
+    QFile f(m_config.value(QStringLiteral("testing/clock_offset_file")));
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(QByteArray::number(m_clockOffset)) < 0)
+        qFatal("cannot write the clock offset file %s", qPrintable(f.fileName()));
 }
 
 PortalProcess::~PortalProcess()
 {
     stop();
+}
+
+QString PortalProcess::sanitizerReport(const QByteArray &log)
+{
+    static const char *const markers[] = {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                                          "runtime error:", "SUMMARY: UndefinedBehaviorSanitizer",
+                                          "WARNING: ThreadSanitizer"};
+    for (const char *marker : markers) {
+        const auto at = log.indexOf(marker);
+        if (at >= 0) {
+            const auto from = qMax<qsizetype>(0, log.lastIndexOf('\n', at) + 1);
+            return QString::fromUtf8(log.mid(from, 4000));
+        }
+    }
+    return {};
+}
+
+void PortalProcess::judgeShutdown(bool expectCleanExit)
+{
+    m_shutdownProblem.clear();
+    if (!m_listening)
+        return; // a server that never started is the start-up test's business
+    m_listening = false;
+    if (expectCleanExit && (m_process->exitStatus() != QProcess::NormalExit || m_process->exitCode() != 0))
+        m_shutdownProblem = QStringLiteral("gatehouse-portal did not exit cleanly (%1, exit code %2)")
+                                .arg(m_process->exitStatus() == QProcess::NormalExit ? QStringLiteral("normal exit")
+                                                                                     : QStringLiteral("crashed"))
+                                .arg(m_process->exitCode());
+    if (const auto report = sanitizerReport(m_log); !report.isEmpty())
+        m_shutdownProblem += QStringLiteral("\ngatehouse-portal reported:\n") + report;
+    if (m_shutdownProblem.isEmpty())
+        return;
+    const auto message =
+        m_shutdownProblem + QStringLiteral("\n--- server output (tail) ---\n") + QString::fromUtf8(m_log.right(6000));
+    if (QTest::currentTestFunction()) {
+        QTest::qFail(qPrintable(message), __FILE__, __LINE__);
+        return;
+    }
+    // Outside any test function (a fixture destroyed after the run) nothing can fail a
+    // test any more: end the process with a failing status so CTest still sees it.
+    std::fprintf(stderr, "FAIL: %s\n", qPrintable(message));
+    std::fflush(stderr);
+    std::_Exit(1);
 }
 
 void PortalProcess::setConfig(const QString &sectionKey, const QString &value)
@@ -110,6 +165,7 @@ bool PortalProcess::start(int timeoutMs)
             const auto obj = QJsonDocument::fromJson(line).object();
             if (obj.value(QStringLiteral("event")).toString() == QLatin1StringView("listening")) {
                 m_baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(obj.value(QStringLiteral("port")).toInt()));
+                m_listening = true;
                 return true;
             }
         }
@@ -120,19 +176,25 @@ bool PortalProcess::start(int timeoutMs)
     return false;
 }
 
-void PortalProcess::stop()
+bool PortalProcess::stop()
 {
     if (!m_process)
-        return;
+        return m_shutdownProblem.isEmpty();
+    bool hung = false;
     if (m_process->state() != QProcess::NotRunning) {
         m_process->terminate();
         if (!m_process->waitForFinished(15000)) {
+            hung = true;
             m_process->kill();
             m_process->waitForFinished(5000);
         }
     }
     m_log += m_process->readAll();
+    if (hung && m_listening)
+        m_log += "\n(test support: the server did not stop within 15 s of SIGTERM and was killed)\n";
+    judgeShutdown(true); // a hung server was killed, so it counts as crashed
     m_process.reset();
+    return m_shutdownProblem.isEmpty() && !hung;
 }
 
 void PortalProcess::kill()
@@ -142,6 +204,7 @@ void PortalProcess::kill()
     m_process->kill();
     m_process->waitForFinished(5000);
     m_log += m_process->readAll();
+    judgeShutdown(false);
     m_process.reset();
 }
 
@@ -157,12 +220,12 @@ QByteArray PortalProcess::serverLog()
     return m_log;
 }
 
-bool PortalProcess::createStaff(const QString &email, const QString &password, const QString &role,
-                                const QString &name)
+bool PortalProcess::createStaff(const QString &email, const QString &password, const QString &role, const QString &name)
 {
     writeConfig();
-    QStringList args{QStringLiteral("create-admin"), QStringLiteral("--config"), configPath(),
-                     QStringLiteral("--email"),      email,                      QStringLiteral("--password-stdin")};
+    QStringList args{
+        QStringLiteral("create-admin"),    QStringLiteral("--config"), configPath(), QStringLiteral("--email"), email,
+        QStringLiteral("--password-stdin")};
     if (role != QLatin1StringView("admin"))
         args << QStringLiteral("--role") << role;
     if (!name.isEmpty())

@@ -12,6 +12,16 @@ export function portalBinary() {
   return bin;
 }
 
+// The first sanitizer report (ASan, LSan, UBSan) in a server's output, or ''.
+export function sanitizerReport(log) {
+  for (const marker of ['ERROR: AddressSanitizer', 'ERROR: LeakSanitizer', 'runtime error:',
+    'SUMMARY: UndefinedBehaviorSanitizer']) {
+    const at = log.indexOf(marker);
+    if (at >= 0) return log.slice(log.lastIndexOf('\n', at) + 1, at + 4000);
+  }
+  return '';
+}
+
 export class Portal {
   constructor(settings = {}) {
     this.dir = mkdtempSync(join(tmpdir(), 'gatehouse-browser-'));
@@ -21,12 +31,20 @@ export class Portal {
       'database/path': join(this.dir, 'portal.db'),
       'mail/transport': 'folder',
       'mail/folder': join(this.dir, 'mail'),
+      // Test builds read the clock offset from here on every "now" (server/clock.h).
+      'testing/clock_offset_file': join(this.dir, 'clock-offset'),
       ...settings,
     };
     this.log = '';
   }
 
   get configPath() { return join(this.dir, 'portal.conf'); }
+
+  // Lets `seconds` pass on the server's clock at once, instead of sleeping.
+  advanceClock(seconds) {
+    this.clockOffset = (this.clockOffset ?? 0) + seconds;
+    writeFileSync(this.settings['testing/clock_offset_file'], String(this.clockOffset));
+  }
 
   writeConfig() {
     const sections = {};
@@ -75,12 +93,30 @@ export class Portal {
     throw new Error(`gatehouse-portal did not start:\n${this.log}`);
   }
 
+  // Stops the server and checks how it ended: a server that started must exit 0 on
+  // SIGTERM, without a sanitizer report in its output; otherwise this throws, which
+  // fails the test file's after() hook and so the CTest test.
   async stop() {
-    if (this.proc && this.proc.exitCode === null) {
-      const exited = new Promise((r) => this.proc.once('exit', r));
-      this.proc.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
-      if (this.proc.exitCode === null) this.proc.kill('SIGKILL');
+    if (!this.proc) return;
+    const proc = this.proc;
+    this.proc = null;
+    let hung = false;
+    if (proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
+      if (proc.exitCode === null && proc.signalCode === null) {
+        hung = true;
+        proc.kill('SIGKILL');
+        await exited;
+      }
+    }
+    if (!this.base) return; // never started: the start-up error already said why
+    const report = sanitizerReport(this.log);
+    if (hung || proc.exitCode !== 0 || report) {
+      throw new Error(`gatehouse-portal did not end cleanly (exit ${proc.exitCode}, signal ${proc.signalCode}` +
+        `${hung ? ', hung after SIGTERM' : ''})${report ? `\n${report}` : ''}\n--- server output (tail) ---\n` +
+        `${this.log.slice(-6000)}`);
     }
   }
 

@@ -10,8 +10,8 @@ let portal;
 let browser;
 
 before(async () => {
-  // Invites live about two seconds here.
-  portal = await startPortal({ 'security/invite_ttl_hours': '0.0006' });
+  // Invites live their default 24 hours; the test moves the server's clock instead of waiting.
+  portal = await startPortal();
   browser = await launchBrowser();
 });
 
@@ -23,15 +23,16 @@ after(async () => {
 test('an expired link shows the expired page and offers a new link to the address on file', async () => {
   const client = await createClient(portal, { name: 'Katherine Johnson', email: 'kj@example.test' });
   const invited = await invite(portal, client.id);
-  await new Promise((r) => setTimeout(r, 3000));
+  portal.advanceClock(24 * 3600 + 60);
   const context = await browser.newContext();
   const page = await context.newPage();
+  // Opening a link never consumes it or says anything about it (F4): Continue first.
   const response = await page.goto(portal.base + pathOf(invited.portal_url));
-  if (response.status() === 200) {
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForLoadState();
-  }
-  assert.match(await page.locator('h1').innerText(), /expired/);
+  assert.equal(response.status(), 200);
+  assert.equal(await page.locator('h1').innerText(), 'Continue to your portal');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForLoadState();
+  assert.equal(await page.locator('h1').innerText(), 'This link has expired');
   const form = page.getByRole('button', { name: 'Send me a new link' });
   assert.ok(await form.isVisible());
   assert.equal(await page.locator('input[name="email"]').count(), 0, 'no address field to change (B10)');
@@ -62,11 +63,12 @@ async function signedInPage(settings) {
 }
 
 test('a session left idle past its idle timeout ends; the page says how to come back', async () => {
-  // Idle timeout about 4 s, absolute lifetime the default.
-  const { short, context, page } = await signedInPage({ 'security/session_idle_hours': '0.0011' });
+  // Idle timeout one hour, absolute lifetime the default; the server's clock moves.
+  const { short, context, page } = await signedInPage({ 'security/session_idle_hours': '1' });
   try {
-    assert.equal((await page.reload()).status(), 200);
-    await new Promise((r) => setTimeout(r, 5000));
+    short.advanceClock(50 * 60);
+    assert.equal((await page.reload()).status(), 200, 'still in use within the idle timeout');
+    short.advanceClock(61 * 60);
     const ended = await page.reload();
     assert.equal(ended.status(), 401);
     assert.match(await page.locator('h1').innerText(), /not signed in/i);
@@ -79,14 +81,17 @@ test('a session left idle past its idle timeout ends; the page says how to come 
 });
 
 test('a session in use still ends at its absolute lifetime', async () => {
-  // Absolute lifetime about 5 s, idle timeout the default (hours).
-  const { short, context, page } = await signedInPage({ 'security/session_lifetime_days': '0.00006' });
+  // Absolute lifetime one day, idle timeout one hour: used every 50 minutes it never
+  // idles out, yet it ends at the day's end however busy it is.
+  const { short, context, page } = await signedInPage({
+    'security/session_lifetime_days': '1', 'security/session_idle_hours': '1',
+  });
   try {
-    for (let i = 0; i < 2; i += 1) {
-      await new Promise((r) => setTimeout(r, 1500));
-      assert.equal((await page.reload()).status(), 200, 'in use within its lifetime');
+    for (let minutes = 50; minutes < 24 * 60; minutes += 50) {
+      short.advanceClock(50 * 60);
+      assert.equal((await page.reload()).status(), 200, `in use within its lifetime (${minutes} min)`);
     }
-    await new Promise((r) => setTimeout(r, 3500));
+    short.advanceClock(50 * 60);
     assert.equal((await page.reload()).status(), 401, 'over at its absolute lifetime, however busy');
   } finally {
     await context.close();
