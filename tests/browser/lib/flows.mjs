@@ -29,7 +29,11 @@ export async function startPortal(settings = {}, { smtp = true } = {}) {
   portal.smtp = smtpServer;
   portal.mail = smtpServer ? smtpServer.folder : null;
   const stop = portal.stop.bind(portal);
-  portal.shutdown = async () => { await stop(); await smtpServer?.stop(); portal.cleanup(); };
+  // The SMTP server stops even when the portal ended badly (stop() throws then), so a
+  // failed check never leaves a child process keeping the test run alive.
+  portal.shutdown = async () => {
+    try { await stop(); } finally { await smtpServer?.stop(); portal.cleanup(); }
+  };
   return portal;
 }
 
