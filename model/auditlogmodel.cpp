@@ -34,6 +34,46 @@ void AuditLogModel::reload()
     m_fetching = false;
 }
 
+void AuditLogModel::refresh()
+{
+    if (m_fetching || !m_cache || !m_cache->isOpen())
+        return;
+    QList<AuditListRow> newer;
+    if (m_rows.isEmpty()) {
+        newer = load(m_pageSize); // one page, as a first load would
+    } else {
+        // Newest first down to the newest row already shown; pages of the usual size.
+        const qint64 top = m_rows.constFirst().id;
+        qint64 before = 0;
+        for (bool reached = false; !reached;) {
+            auto page = m_store->listPage(m_filter, before, m_pageSize);
+            if (!page) {
+                m_lastError = page.error().message;
+                return;
+            }
+            for (const auto &r : std::as_const(*page)) {
+                if (r.id <= top) {
+                    reached = true;
+                    break;
+                }
+                newer.append(r);
+            }
+            if (page->size() < m_pageSize)
+                break;
+            if (!reached)
+                before = page->constLast().id;
+        }
+        m_lastError.clear();
+    }
+    if (newer.isEmpty())
+        return;
+    m_fetching = true;
+    beginInsertRows(QModelIndex(), 0, int(newer.size()) - 1);
+    m_rows = newer + m_rows;
+    endInsertRows();
+    m_fetching = false;
+}
+
 QList<AuditListRow> AuditLogModel::load(int limit)
 {
     if (!m_cache || !m_cache->isOpen()) {

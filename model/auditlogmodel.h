@@ -25,8 +25,12 @@ public:
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     AuditFilter filter() const { return m_filter; }
     void setFilter(const AuditFilter &filter);
-    // Reads again from the top (after a sync brought newer events).
+    // Reads again from the top and resets the model (a new filter, a new cache).
     void reload();
+    // After a sync: inserts the newer events that match the filter above the loaded
+    // rows, never a reset, so the viewer keeps its selection and detail (D9). The log is
+    // append-only, so nothing below the newest loaded row can have changed.
+    void refresh();
 
     AuditStore *store() const { return m_store.get(); }
     // The full event behind a row (read from the cache by id).

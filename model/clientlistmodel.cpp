@@ -4,9 +4,48 @@
 #include "localcache.h"
 #include "relativetime.h"
 
+#include <QHash>
 #include <QLocale>
+#include <QSet>
 
 namespace Gatehouse {
+
+namespace {
+
+// Everything a row shows or hands out; when all of it is equal the views need not hear.
+bool sameRecord(const ClientRecord &a, const ClientRecord &b)
+{
+    return a.id == b.id && a.version == b.version && a.changeSeq == b.changeSeq && a.name == b.name &&
+           a.email == b.email && a.matter == b.matter && a.partnerId == b.partnerId && a.partnerName == b.partnerName &&
+           a.status == b.status && a.requireSignIn == b.requireSignIn && a.phoneConfirmation == b.phoneConfirmation &&
+           a.lastAccessAt == b.lastAccessAt && a.lastAccessAddress == b.lastAccessAddress &&
+           a.lastAccessDevice == b.lastAccessDevice && a.openSessions == b.openSessions && a.updatedAt == b.updatedAt;
+}
+
+// Positions (into `seq`) of one longest strictly increasing subsequence: the rows that
+// can stay where they are while the others move around them.
+QList<int> longestIncreasing(const QList<int> &seq)
+{
+    QList<int> tails; // tails[k]: index in seq of the smallest tail of a run of length k+1
+    QList<int> previous(seq.size(), -1);
+    for (int i = 0; i < seq.size(); ++i) {
+        const auto at = std::lower_bound(tails.cbegin(), tails.cend(), seq.at(i),
+                                         [&seq](int index, int value) { return seq.at(index) < value; });
+        const auto k = int(at - tails.cbegin());
+        if (k > 0)
+            previous[i] = tails.at(k - 1);
+        if (k == tails.size())
+            tails.append(i);
+        else
+            tails[k] = i;
+    }
+    QList<int> out(tails.size());
+    for (int i = tails.isEmpty() ? -1 : tails.constLast(), k = int(tails.size()) - 1; i >= 0; i = previous.at(i), --k)
+        out[k] = i;
+    return out;
+}
+
+} // namespace
 
 ClientListModel::ClientListModel(LocalCache *cache, QObject *parent) : QAbstractTableModel(parent), m_cache(cache) {}
 
@@ -83,6 +122,110 @@ bool ClientListModel::setData(const QModelIndex &idx, const QVariant &value, int
 void ClientListModel::reload()
 {
     resetTo(qMax(m_pageSize, int(m_rows.size())));
+}
+
+void ClientListModel::refresh()
+{
+    if (m_fetching)
+        return;
+    if (!m_cache || !m_cache->isOpen())
+        return;
+    const int window = qMax(m_pageSize, int(m_rows.size()));
+    auto page = m_cache->clientsPage(m_query, std::nullopt, window);
+    if (!page) {
+        m_lastError = page.error().message; // the rows on screen stay as they were
+        return;
+    }
+    m_lastError.clear();
+    m_fetching = true; // no nested fetchMore from inside our own signals
+    applyWindow(*page);
+    m_exhausted = page->size() < window;
+    m_fetching = false;
+}
+
+void ClientListModel::applyWindow(const QList<ClientRecord> &fresh)
+{
+    QHash<qint64, int> freshPos;
+    freshPos.reserve(fresh.size());
+    for (int i = 0; i < fresh.size(); ++i)
+        freshPos.insert(fresh.at(i).id, i);
+
+    // 1. Rows that left the window (deleted, filtered out, pushed past its end), in
+    // contiguous runs from the bottom so earlier row numbers stay valid.
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (freshPos.contains(m_rows.at(row).id))
+            continue;
+        const int last = row;
+        while (row > 0 && !freshPos.contains(m_rows.at(row - 1).id))
+            --row;
+        beginRemoveRows(QModelIndex(), row, last);
+        m_rows.remove(row, last - row + 1);
+        endRemoveRows();
+    }
+
+    // 2. The rows that keep their relative order stay put; only the others move (a
+    // renamed client under a name sort), each at most twice: parked at the end, then
+    // moved to its place. Moves keep persistent indexes, so a moved selection follows.
+    QList<int> order;
+    order.reserve(m_rows.size());
+    for (const auto &r : std::as_const(m_rows))
+        order.append(freshPos.value(r.id));
+    QSet<qint64> movers;
+    {
+        QSet<int> stable;
+        for (int i : longestIncreasing(order))
+            stable.insert(i);
+        for (int i = 0; i < m_rows.size(); ++i) {
+            if (!stable.contains(i))
+                movers.insert(m_rows.at(i).id);
+        }
+    }
+    QSet<qint64> present;
+    for (const auto &r : std::as_const(m_rows))
+        present.insert(r.id);
+    QSet<qint64> parked;
+
+    // 3. Walk the fresh window: each position ends up holding its fresh row.
+    for (int i = 0; i < fresh.size(); ++i) {
+        const qint64 id = fresh.at(i).id;
+        while (i < m_rows.size() && m_rows.at(i).id != id && movers.contains(m_rows.at(i).id) &&
+               !parked.contains(m_rows.at(i).id)) {
+            parked.insert(m_rows.at(i).id);
+            const int last = int(m_rows.size()) - 1;
+            if (i < last) {
+                beginMoveRows(QModelIndex(), i, i, QModelIndex(), int(m_rows.size()));
+                m_rows.move(i, last);
+                endMoveRows();
+            }
+        }
+        if (!present.contains(id)) {
+            // A run of rows new to the window goes in with one insertion.
+            int end = i + 1;
+            while (end < fresh.size() && !present.contains(fresh.at(end).id))
+                ++end;
+            beginInsertRows(QModelIndex(), i, end - 1);
+            for (int k = i; k < end; ++k) {
+                m_rows.insert(k, fresh.at(k));
+                present.insert(fresh.at(k).id);
+            }
+            endInsertRows();
+            i = end - 1;
+            continue;
+        }
+        int at = i;
+        while (m_rows.at(at).id != id)
+            ++at;
+        if (at != i) {
+            beginMoveRows(QModelIndex(), at, at, QModelIndex(), i);
+            m_rows.move(at, i);
+            endMoveRows();
+        }
+        if (!sameRecord(m_rows.at(i), fresh.at(i))) {
+            m_rows[i] = fresh.at(i);
+            emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
+        }
+    }
+    Q_ASSERT(m_rows.size() == fresh.size());
 }
 
 void ClientListModel::resetTo(int rows)

@@ -40,9 +40,15 @@ public:
     // Replaces a loaded row in place (after a server answer or an optimistic change).
     void updateRow(const ClientRecord &client);
 
-    // Reads the cache again (after a sync), keeping at least as many rows loaded as
-    // before so the view does not jump back to the top more than it must.
+    // Reads the cache again from the top and resets the model (a new cache, a cleared
+    // cache); keeps at least as many rows loaded as before.
     void reload();
+    // Reads the cache again after a sync and tells the views only what changed:
+    // dataChanged for changed rows, row moves for rows whose sort key changed, and
+    // targeted inserts and removals for rows entering or leaving the loaded window.
+    // Never a reset, so a colleague's change keeps this user's selection, current row
+    // and scroll position (D9).
+    void refresh();
 
     // How many clients match the filter in the cache, loaded or not.
     qint64 matchingCount() const;
@@ -69,6 +75,7 @@ signals:
 private:
     QList<ClientRecord> loadAfter(int limit);
     void resetTo(int rows);
+    void applyWindow(const QList<ClientRecord> &fresh);
     static QString statusText(ClientStatus status);
 
     LocalCache *m_cache;

@@ -24,8 +24,10 @@ Session::Session(AppSettings *settings, SecretStore *secrets, QObject *parent)
       m_audit(new AuditLogModel(m_cache.get(), this)), m_trust(std::make_unique<CertificateTrust>(settings))
 {
     m_client->setCertificateTrust(m_trust.get());
-    connect(m_sync, &SyncEngine::clientsChanged, m_clients, &ClientListModel::reload);
-    connect(m_sync, &SyncEngine::auditChanged, m_audit, &AuditLogModel::reload);
+    // A sync updates rows in place (never a model reset): a colleague's change must not
+    // take away this user's selection or scroll position.
+    connect(m_sync, &SyncEngine::clientsChanged, m_clients, &ClientListModel::refresh);
+    connect(m_sync, &SyncEngine::auditChanged, m_audit, &AuditLogModel::refresh);
     connect(m_sync, &SyncEngine::onlineChanged, m_clients, &ClientListModel::setEditable);
     connect(m_sync, &SyncEngine::finished, this, &Session::onSyncFinished);
 }

@@ -105,7 +105,7 @@ AuditViewer::AuditViewer(Session *session, QWidget *parent)
     auto *file = menuBar()->addMenu(tr("&File"));
     auto *csv = file->addAction(tr("Export to &CSV…"), this, &AuditViewer::exportCsv);
     csv->setShortcut(QKeySequence::Save);
-    auto *pdf = file->addAction(tr("Export to &PDF…"), this, &AuditViewer::exportPdf);
+    auto *pdf = m_pdf = file->addAction(tr("Export to &PDF…"), this, &AuditViewer::exportPdf);
     pdf->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     // PDF reports are for partners and admins (D6); paralegals see why it is disabled.
     pdf->setEnabled(session->canReadFullAudit());
@@ -134,6 +134,7 @@ AuditViewer::AuditViewer(Session *session, QWidget *parent)
     connect(m_to, &QDateEdit::dateChanged, this, &AuditViewer::applyFilters);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditViewer::showDetail);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AuditViewer::refreshChainStatus);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &AuditViewer::refreshChainStatus);
 
     const auto *settings = session->settings();
     if (!restoreGeometry(settings->windowState(QStringLiteral("audit"), QStringLiteral("geometry"))))

@@ -4,6 +4,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+class QAction;
 class QComboBox;
 class QDateEdit;
 class QCheckBox;
@@ -37,6 +38,7 @@ public:
     QCheckBox *dateFilterEnabled() const { return m_useDates; }
     QDateEdit *fromEdit() const { return m_from; }
     QDateEdit *toEdit() const { return m_to; }
+    QAction *pdfAction() const { return m_pdf; }
     QString chainText() const;
     QString detailText() const;
 
@@ -64,6 +66,7 @@ private:
     QDateEdit *m_to;
     QLabel *m_chain;
     QPlainTextEdit *m_detail;
+    QAction *m_pdf = nullptr;
     QTimer m_delay;
 };
 

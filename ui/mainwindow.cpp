@@ -139,6 +139,15 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         m_detail->showClient(currentClient());
         updateActions();
     });
+    // A sync changes rows in place: the pane keeps its client and shows the new data.
+    connect(session->clients(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_view->currentIndex().row();
+                if (row < topLeft.row() || row > bottomRight.row())
+                    return;
+                m_detail->showClient(currentClient());
+                updateActions();
+            });
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_detail, &ClientDetailPane::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });

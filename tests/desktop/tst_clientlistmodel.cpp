@@ -219,6 +219,78 @@ private slots:
         QVERIFY(m_cache.applyClientPage(page).ok());
     }
 
+    void refresh_colleagueChanges_rowsUpdateInPlaceAndPersistentIndexStays()
+    {
+        ClientListModel model(&m_cache);
+        model.setPageSize(500);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.fetchMore(QModelIndex());
+        model.fetchMore(QModelIndex());
+        const int loaded = model.rowCount();
+        QVERIFY(loaded >= 1000 && loaded < int(m_cache.clientCount()));
+        const QPersistentModelIndex selected = model.index(model.rowOf(800), ClientListModel::Name);
+        QCOMPARE(selected.data().toString(), QStringLiteral("Client 00800"));
+        const QPersistentModelIndex renamed = model.index(model.rowOf(5), ClientListModel::Name);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        // A colleague's edits in one sync: a matter changes, a client is deleted, one is
+        // added inside the loaded window, one is renamed to another place in the window
+        // and one is renamed out of it.
+        QList<ClientRecord> originals;
+        for (const qint64 id : {10, 20, 5, 900})
+            originals << *m_cache.client(id);
+        ClientPage page;
+        auto matter = originals.at(0);
+        matter.matter = QStringLiteral("Changed by a colleague");
+        auto gone = originals.at(1);
+        gone.deleted = true;
+        auto moved = originals.at(2);
+        moved.name = QStringLiteral("Client 00300a");
+        auto away = originals.at(3);
+        away.name = QStringLiteral("Zz Away");
+        ClientRecord added;
+        added.id = 99998;
+        added.name = QStringLiteral("Client 00100a");
+        page.clients = {matter, gone, moved, away, added};
+        page.nextCursor = QStringLiteral("refresh-1");
+        QVERIFY(m_cache.applyClientPage(page).ok());
+        model.refresh();
+
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(changed.count() >= 1);
+        QVERIFY(selected.isValid());
+        QCOMPARE(selected.data().toString(), QStringLiteral("Client 00800"));
+        QVERIFY(renamed.isValid()); // the renamed row moved; its index followed it
+        QCOMPARE(renamed.data().toString(), QStringLiteral("Client 00300a"));
+        QCOMPARE(model.index(model.rowOf(10), ClientListModel::Matter).data().toString(),
+                 QStringLiteral("Changed by a colleague"));
+        QCOMPARE(model.rowOf(20), -1);
+        QCOMPARE(model.rowOf(900), -1);
+        QVERIFY(model.rowOf(99998) >= 0);
+
+        // Row for row what a fresh read of the same depth shows.
+        ClientListModel fresh(&m_cache);
+        fresh.setPageSize(model.rowCount());
+        fresh.fetchMore(QModelIndex());
+        QCOMPARE(model.rowCount(), loaded);
+        QCOMPARE(fresh.rowCount(), model.rowCount());
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.index(row, 0).data(ClientListModel::ClientIdRole),
+                     fresh.index(row, 0).data(ClientListModel::ClientIdRole));
+
+        // Put the shared cache back for the other tests.
+        added.deleted = true;
+        page.clients = originals;
+        page.clients.append(added);
+        page.nextCursor = QStringLiteral("refresh-2");
+        QVERIFY(m_cache.applyClientPage(page).ok());
+        model.refresh();
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(selected.data().toString(), QStringLiteral("Client 00800"));
+        QCOMPARE(model.rowOf(20) >= 0, true);
+    }
+
     void data_columns_showHeadersCheckStateAndLastAccess()
     {
         ClientListModel model(&m_cache);
