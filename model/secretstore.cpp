@@ -56,11 +56,13 @@ QString SecretStore::keyFor(const QUrl &server, const QString &email)
 void SecretStore::readToken(const QString &key, std::function<void(Result<QString>)> done)
 {
     auto *job = prepare(new QKeychain::ReadPasswordJob(m_service, this), key);
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
+    connect(job, &QKeychain::Job::finished, this, [this, done = std::move(done)](QKeychain::Job *j) {
         if (j->error() == QKeychain::EntryNotFound)
             return done(QString());
-        if (j->error() != QKeychain::NoError)
+        if (j->error() != QKeychain::NoError) {
+            m_lastFailure = j->errorString();
             return done(keychainError(j));
+        }
         done(qobject_cast<QKeychain::ReadPasswordJob *>(j)->textData());
     });
     job->start();
@@ -70,9 +72,11 @@ void SecretStore::writeToken(const QString &key, const QString &token, std::func
 {
     auto *job = prepare(new QKeychain::WritePasswordJob(m_service, this), key);
     job->setTextData(token);
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
-        if (j->error() != QKeychain::NoError)
+    connect(job, &QKeychain::Job::finished, this, [this, done = std::move(done)](QKeychain::Job *j) {
+        if (j->error() != QKeychain::NoError) {
+            m_lastFailure = j->errorString();
             return done(keychainError(j));
+        }
         done(Result<void>());
     });
     job->start();

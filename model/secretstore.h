@@ -27,9 +27,13 @@ public:
     void writeToken(const QString &key, const QString &token, std::function<void(Result<void>)> done);
     // Deleting an entry that is not there succeeds.
     void deleteToken(const QString &key, std::function<void(Result<void>)> done);
+    // The keychain's own words for the last failure ("Cannot autolaunch D-Bus…"), for a
+    // notice that quotes them; empty when nothing failed yet.
+    QString lastFailureDetail() const { return m_lastFailure; }
 
 private:
     QString m_service;
+    QString m_lastFailure;
 };
 
 } // namespace Gatehouse

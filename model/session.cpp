@@ -133,11 +133,12 @@ void Session::signIn(const QUrl &server, const QString &email, const QString &pa
                               [guard, server, staff, done](Result<void> stored) {
                                   if (!guard)
                                       return;
-                                  if (!stored)
-                                      emit guard->warning(tr("You are signed in, but Gatehouse could not keep the "
-                                                             "sign-in: %1 You will have to sign in again next time.")
-                                                              .arg(stored.error().message));
                                   guard->becomeSignedIn(server, staff);
+                                  // After signedIn, so the window that shows the notice is up.
+                                  if (!stored) {
+                                      const auto detail = guard->m_secrets->lastFailureDetail();
+                                      emit guard->keychainFailed(detail.isEmpty() ? stored.error().message : detail);
+                                  }
                                   done(Result<void>());
                               });
     });

@@ -73,6 +73,9 @@ signals:
     void signedOut();
     // Something the user should know that does not stop the work.
     void warning(const QString &message);
+    // Signed in, but the token could not be kept in the system keychain: the next start
+    // will ask for the password again. `detail` is the keychain's own reason.
+    void keychainFailed(const QString &detail);
 
 private:
     void becomeSignedIn(const QUrl &server, const StaffMember &staff);

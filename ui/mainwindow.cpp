@@ -43,7 +43,8 @@ namespace Gatehouse {
 MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_certificatePrompt(std::make_unique<CertificatePrompt>(this)),
       m_filter(new QLineEdit(this)), m_statusFilter(new QComboBox(this)), m_view(new QTableView(this)),
-      m_detail(new ClientDetailPane(session, this)), m_offline(new QLabel(this)), m_status(new QLabel(this))
+      m_detail(new ClientDetailPane(session, this)), m_offline(new QLabel(this)), m_keychain(new QLabel(this)),
+      m_status(new QLabel(this))
 {
     setWindowTitle(tr("Gatehouse"));
     session->setCertificateApprover(m_certificatePrompt.get());
@@ -55,6 +56,11 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_offline->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #5c4300; padding: 6px; "
                                             "border: 1px solid #e6c66e; border-radius: 3px; }"));
     m_offline->setVisible(false);
+    m_keychain->setAccessibleName(tr("Keychain notice"));
+    m_keychain->setWordWrap(true);
+    m_keychain->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_keychain->setStyleSheet(m_offline->styleSheet());
+    m_keychain->setVisible(false);
 
     m_filter->setPlaceholderText(tr("Filter by name, email or matter"));
     m_filter->setAccessibleName(tr("Filter clients"));
@@ -112,11 +118,18 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_offline);
+    layout->addWidget(m_keychain);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
     m_status->setAccessibleName(tr("Sync status"));
     statusBar()->addWidget(m_status, 1);
+    // One message at a time: a temporary message (an action's result) takes the place of
+    // the sign-in status until it times out. QStatusBar does this itself only for widgets
+    // that were visible when the message came, so a message that arrived while the window
+    // was still hidden (during sign-in) used to be painted over the status.
+    connect(statusBar(), &QStatusBar::messageChanged, m_status,
+            [this](const QString &message) { m_status->setHidden(!message.isEmpty()); });
 
     createActions();
     createMenus();
@@ -158,6 +171,13 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(session, &Session::signedOut, this, [this] { askForSignIn(QString()); });
     connect(session, &Session::warning, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    connect(session, &Session::keychainFailed, this, [this](const QString &detail) {
+        m_keychain->setText(tr("Your sign-in could not be saved in the system keychain (%1). You will need to sign in "
+                               "again next time. Check that your keyring is unlocked.")
+                                .arg(detail));
+        m_keychain->setVisible(true);
+    });
+    connect(session, &Session::signedOut, m_keychain, &QWidget::hide);
     connect(session->sync(), &SyncEngine::finished, this, &MainWindow::onSyncFinished);
     connect(session->sync(), &SyncEngine::onlineChanged, this, &MainWindow::onOnlineChanged);
     connect(session->sync(), &SyncEngine::progress, this, [this](int rows) {

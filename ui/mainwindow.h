@@ -42,6 +42,10 @@ public:
     QComboBox *statusFilter() const { return m_statusFilter; }
     QTableView *clientView() const { return m_view; }
     QLabel *offlineBanner() const { return m_offline; }
+    // Shown when the sign-in could not be kept in the system keychain.
+    QLabel *keychainBanner() const { return m_keychain; }
+    // The sign-in and sync status; hidden while a temporary message has the status bar.
+    QLabel *statusLabel() const { return m_status; }
     ClientDetailPane *detailPane() const { return m_detail; }
     QString statusText() const;
     // The named action ("invite", "revoke", "regenerate", "end-sessions", "confirm-code",
@@ -83,6 +87,7 @@ private:
     QTableView *m_view;
     ClientDetailPane *m_detail;
     QLabel *m_offline;
+    QLabel *m_keychain;
     QLabel *m_status;
     QTimer m_filterDelay;
     SignInDialog *m_signIn = nullptr;
