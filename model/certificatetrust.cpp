@@ -39,16 +39,11 @@ CertificateDetails CertificateTrust::describe(const QUrl &url, const QSslCertifi
     return d;
 }
 
-CertificateTrust::Verdict CertificateTrust::evaluate(const QUrl &url, const QList<QSslError> &errors)
+CertificateTrust::Verdict CertificateTrust::evaluate(const QUrl &url, const QSslCertificate &peer,
+                                                     const QList<QSslError> &errors)
 {
     m_explanation.clear();
-    QSslCertificate certificate;
-    for (const auto &e : errors) {
-        if (!e.certificate().isNull()) {
-            certificate = e.certificate();
-            break;
-        }
-    }
+    const QSslCertificate &certificate = peer;
     if (certificate.isNull()) {
         m_explanation =
             tr("The server at %1 did not present a usable certificate, so the connection is not safe.").arg(url.host());

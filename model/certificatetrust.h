@@ -54,8 +54,11 @@ public:
     static CertificateDetails describe(const QUrl &url, const QSslCertificate &certificate,
                                        const QList<QSslError> &errors);
 
-    // Decides about a TLS handshake that failed the system's checks.
-    Verdict evaluate(const QUrl &url, const QList<QSslError> &errors);
+    // Decides about a TLS handshake that failed the system's checks. `peer` is the
+    // server's own (leaf) certificate: that is what is shown and pinned, never whichever
+    // certificate the first error names (with a private CA that is the CA, which would
+    // then vouch for every certificate it ever signs).
+    Verdict evaluate(const QUrl &url, const QSslCertificate &peer, const QList<QSslError> &errors);
     // Why the last non-Accept verdict was given, in words for the user.
     QString lastExplanation() const { return m_explanation; }
 

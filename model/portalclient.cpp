@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 
 namespace Gatehouse {
 
@@ -119,7 +120,8 @@ void PortalClient::send(Request r, JsonCallback done)
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply, url](const QList<QSslError> &errors) {
         if (!m_trust)
             return;
-        const auto verdict = m_trust->evaluate(url, errors);
+        // The peer's leaf certificate, not the one the first error names (a CA in a chain).
+        const auto verdict = m_trust->evaluate(url, reply->sslConfiguration().peerCertificate(), errors);
         if (verdict == CertificateTrust::Verdict::Accept) {
             reply->ignoreSslErrors(errors);
             return;
