@@ -67,11 +67,26 @@ const ops = {
     const { page } = await pageOf(cmd.ctx);
     const target = locator(page, cmd);
     if (cmd.expectDownload) return { download: await download(page, () => target.click()) };
-    const [response] = await Promise.all([
-      page.waitForNavigation({ timeout: 15000 }).catch(() => null),
-      target.click(),
-    ]);
-    return describe(page, response);
+    // Every document answer on the way (the POST, its redirects' targets), with the
+    // cookies each one set, so a test can tell which answer changed a cookie.
+    const responses = [];
+    const record = async (r) => {
+      if (r.request().resourceType() !== 'document') return;
+      responses.push({
+        method: r.request().method(), url: r.url(), status: r.status(),
+        setCookie: (await r.headerValue('set-cookie').catch(() => null)) ?? '',
+      });
+    };
+    page.on('response', record);
+    try {
+      const [response] = await Promise.all([
+        page.waitForNavigation({ timeout: 15000 }).catch(() => null),
+        target.click(),
+      ]);
+      return { ...(await describe(page, response)), responses };
+    } finally {
+      page.off('response', record);
+    }
   },
   async fill(cmd) {
     const { page } = await pageOf(cmd.ctx);

@@ -104,14 +104,16 @@ test('bad input gets a clear page and the right status', async () => {
 
   // Forms: missing and oversized fields, wrong content type, wrong methods.
   const post = (path, body, type = form) => fetch(portal.base + path, { method: 'POST', headers: { 'Content-Type': type }, body, redirect: 'manual' });
-  for (const [label, r, statuses] of [
-    ['missing email', await post('/portal/sign-in', ''), [400, 403]],
-    ['oversized email', await post('/portal/sign-in', `email=${'a'.repeat(5000)}%40x.test`), [400, 403, 413]],
-    ['json body', await post('/portal/sign-in', '{"email":"a@b.c"}', 'application/json'), [400, 403, 415]],
-    ['wrong method', await fetch(`${portal.base}/portal/sign-in`, { method: 'PUT' }), [405]],
-    ['wrong method on a link', await fetch(`${portal.base}/portal/${'C'.repeat(43)}`, { method: 'DELETE' }), [405]],
+  // Without the form's CSRF cookie a well-formed post is refused (403); a body the form
+  // parser cannot take is a bad request (400) before anything else is looked at.
+  for (const [label, r, status] of [
+    ['missing email', await post('/portal/sign-in', ''), 403],
+    ['oversized email', await post('/portal/sign-in', `email=${'a'.repeat(5000)}%40x.test`), 400],
+    ['json body', await post('/portal/sign-in', '{"email":"a@b.c"}', 'application/json'), 400],
+    ['wrong method', await fetch(`${portal.base}/portal/sign-in`, { method: 'PUT' }), 405],
+    ['wrong method on a link', await fetch(`${portal.base}/portal/${'C'.repeat(43)}`, { method: 'DELETE' }), 405],
   ]) {
-    assert.ok(statuses.includes(r.status), `${label}: ${r.status}`);
+    assert.equal(r.status, status, label);
     const text = await r.text();
     assert.doesNotMatch(text, /exception|\.cpp|sqlite|QSql|boost|std::/i, label);
   }
