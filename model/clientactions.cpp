@@ -134,12 +134,13 @@ void ClientActions::invite(qint64 clientId, PortalClient::Callback<IssuedLink> d
     });
 }
 
-void ClientActions::regenerate(qint64 clientId, const QString &reason, PortalClient::Callback<IssuedLink> done)
+void ClientActions::regenerate(qint64 clientId, const QString &reason, bool includeDocuments,
+                               PortalClient::Callback<IssuedLink> done)
 {
     if (refuseWhenOffline([&](Error e) { done(std::move(e)); }))
         return;
     QPointer<ClientActions> guard(this);
-    m_client->regenerate(clientId, reason, [guard, done](Result<IssuedLink> r) {
+    m_client->regenerate(clientId, reason, includeDocuments, [guard, done](Result<IssuedLink> r) {
         if (guard && r)
             guard->remember(r->client);
         done(std::move(r));

@@ -37,7 +37,8 @@ public:
                 PortalClient::Callback<ClientRecord> done);
     void create(const ClientRecord &client, PortalClient::Callback<ClientRecord> done);
     void invite(qint64 clientId, PortalClient::Callback<IssuedLink> done);
-    void regenerate(qint64 clientId, const QString &reason, PortalClient::Callback<IssuedLink> done);
+    void regenerate(qint64 clientId, const QString &reason, bool includeDocuments,
+                    PortalClient::Callback<IssuedLink> done);
     void revoke(qint64 clientId, const QString &reason, PortalClient::Callback<ClientRecord> done);
     void endSessions(qint64 clientId, const QString &reason, PortalClient::Callback<int> done);
     void confirmPhoneCode(qint64 clientId, const QString &code, PortalClient::Callback<void> done);

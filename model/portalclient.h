@@ -68,7 +68,8 @@ public:
 
     // Access
     void invite(qint64 id, Callback<IssuedLink> done);
-    void regenerate(qint64 id, const QString &reason, Callback<IssuedLink> done);
+    // includeDocuments: also end the client's document links (they stay alive by default).
+    void regenerate(qint64 id, const QString &reason, bool includeDocuments, Callback<IssuedLink> done);
     void revoke(qint64 id, const QString &reason, Callback<ClientRecord> done);
     void endSessions(qint64 id, const QString &reason, Callback<int> done);
     void setRequireSignIn(qint64 id, bool enabled, Callback<ClientRecord> done);
@@ -85,6 +86,13 @@ public:
     void uploadDocument(qint64 id, const QString &name, const QString &contentType, const QByteArray &bytes,
                         Callback<UploadedDocument> done);
     void removeDocument(qint64 id, qint64 documentId, Callback<void> done);
+    // Mails the document's own link to the client (202); refused with 409 when the
+    // client is revoked or has no email address.
+    void sendDocument(qint64 id, qint64 documentId, Callback<void> done);
+
+    // The invite mail rendered by the server's own template, for the invite dialog.
+    void previewInvite(const QString &name, const QString &email, const QString &matter, const QString &partner,
+                       Callback<MailPreview> done);
 
     // Audit and team
     void audit(const AuditQuery &query, Callback<AuditPage> done);

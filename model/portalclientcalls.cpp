@@ -157,10 +157,12 @@ void PortalClient::invite(qint64 id, Callback<IssuedLink> done)
     sendJson("POST", clientPath(id, QStringLiteral("/invite")), QJsonObject(), typed(std::move(done), readLink));
 }
 
-void PortalClient::regenerate(qint64 id, const QString &reason, Callback<IssuedLink> done)
+void PortalClient::regenerate(qint64 id, const QString &reason, bool includeDocuments, Callback<IssuedLink> done)
 {
-    sendJson("POST", clientPath(id, QStringLiteral("/regenerate")), {{QStringLiteral("reason"), reason}},
-             typed(std::move(done), readLink));
+    QJsonObject body{{QStringLiteral("reason"), reason}};
+    if (includeDocuments)
+        body.insert(QStringLiteral("include_documents"), true);
+    sendJson("POST", clientPath(id, QStringLiteral("/regenerate")), body, typed(std::move(done), readLink));
 }
 
 void PortalClient::revoke(qint64 id, const QString &reason, Callback<ClientRecord> done)
@@ -262,6 +264,27 @@ void PortalClient::removeDocument(qint64 id, qint64 documentId, Callback<void> d
 {
     send("DELETE", clientPath(id, QStringLiteral("/documents/") + QString::number(documentId)), {}, nullptr,
          voidResult(std::move(done)));
+}
+
+void PortalClient::sendDocument(qint64 id, qint64 documentId, Callback<void> done)
+{
+    send("POST", clientPath(id, QStringLiteral("/documents/%1/send").arg(documentId)), {}, nullptr,
+         voidResult(std::move(done)));
+}
+
+void PortalClient::previewInvite(const QString &name, const QString &email, const QString &matter,
+                                 const QString &partner, Callback<MailPreview> done)
+{
+    sendJson("POST", QStringLiteral("/api/v1/mail/preview/invite"),
+             {{QStringLiteral("name"), name},
+              {QStringLiteral("email"), email},
+              {QStringLiteral("matter"), matter},
+              {QStringLiteral("partner"), partner}},
+             typed(std::move(done), [](const QJsonObject &j) {
+                 return Result<MailPreview>(MailPreview{j.value(QStringLiteral("subject")).toString(),
+                                                        j.value(QStringLiteral("text")).toString(),
+                                                        j.value(QStringLiteral("html")).toString()});
+             }));
 }
 
 void PortalClient::audit(const AuditQuery &q, Callback<AuditPage> done)

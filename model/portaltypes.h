@@ -50,6 +50,15 @@ struct UploadedDocument
     QString documentUrl;
 };
 
+// An email as the server would send it, rendered from its real template (invite
+// preview): what staff see is what the client gets.
+struct MailPreview
+{
+    QString subject;
+    QString text;
+    QString html;
+};
+
 struct AuditPage
 {
     QList<AuditEvent> events;

@@ -2,12 +2,15 @@
 #include "clientdetailpane.h"
 
 #include "dialogs.h"
+#include "documentlinkdialog.h"
+#include "documentsend.h"
 #include "model/auditlogmodel.h"
 #include "model/clientactions.h"
 #include "model/portalclient.h"
 #include "model/relativetime.h"
 #include "model/session.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDragEnterEvent>
 #include <QFile>
@@ -17,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMimeData>
 #include <QMimeDatabase>
 #include <QPointer>
@@ -61,7 +65,8 @@ ClientDetailPane::ClientDetailPane(Session *session, QWidget *parent)
       m_browsers(
           makeList(this, tr("Verified browsers"), {tr("Verified"), tr("Last seen"), tr("Address"), tr("Device")})),
       m_documents(makeList(this, tr("Documents"), {tr("Name"), tr("Size"), tr("Added")})),
-      m_events(makeList(this, tr("Recent activity"), {tr("Time"), tr("Event"), tr("By")})), m_status(new QLabel(this))
+      m_events(makeList(this, tr("Recent activity"), {tr("Time"), tr("Event"), tr("By")})), m_status(new QLabel(this)),
+      m_emailDocument(new QAction(tr("&Email this document to the client"), this))
 {
     setAccessibleName(tr("Client details"));
     setAcceptDrops(true);
@@ -81,6 +86,9 @@ ClientDetailPane::ClientDetailPane(Session *session, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setAccessibleName(tr("Details status"));
     m_status->setStyleSheet(QStringLiteral("color: palette(mid);"));
+
+    connect(m_emailDocument, &QAction::triggered, this, &ClientDetailPane::emailSelectedDocument);
+    m_emailDocument->setStatusTip(tr("Mail this document's own link to the client's email address"));
 
     const auto addTab = [this](QTreeWidget *list, const QString &title,
                                const QList<QPair<QString, std::function<void()>>> &buttons) {
@@ -109,7 +117,10 @@ ClientDetailPane::ClientDetailPane(Session *session, QWidget *parent)
     addTab(m_documents, tr("Documents"),
            {{tr("A&ttach…"),
              [this] { attachFiles(Dialogs::openFileNames(this, tr("Attach documents"), tr("All files (*)"))); }},
+            {tr("E&mail to client"), [this] { emailSelectedDocument(); }},
             {tr("&Remove"), [this] { removeSelectedDocument(); }}});
+    m_documents->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_documents, &QWidget::customContextMenuRequested, this, &ClientDetailPane::showDocumentMenu);
     addTab(m_events, tr("Activity"), {});
 
     connect(m_lock, &QCheckBox::clicked, this, [this](bool on) {
@@ -188,6 +199,8 @@ void ClientDetailPane::setActionsEnabled(bool enabled, const QString &reason)
     }
     m_lock->setEnabled(enabled && m_client);
     m_phone->setEnabled(enabled && m_client);
+    m_emailDocument->setEnabled(enabled && m_client);
+    m_emailDocument->setToolTip(enabled ? QString() : reason);
     m_lock->setToolTip(enabled ? QString() : reason);
     m_phone->setToolTip(enabled ? QString() : reason);
 }
@@ -275,6 +288,7 @@ void ClientDetailPane::loadDocuments()
         for (const auto &d : *r) {
             auto *item = new QTreeWidgetItem(guard->m_documents, {d.name, sizeText(d.size), localTime(d.createdAt)});
             item->setData(0, Qt::UserRole, d.id);
+            item->setToolTip(0, tr("Right-click to email this document's link to the client"));
         }
     });
 }
@@ -374,26 +388,69 @@ void ClientDetailPane::removeSelectedDocument()
         });
 }
 
+DocumentLinkDialog *ClientDetailPane::linkDialog() const
+{
+    return m_linkDialog;
+}
+
+void ClientDetailPane::showDocumentMenu(const QPoint &pos)
+{
+    auto *item = m_documents->itemAt(pos);
+    if (!item || !m_client)
+        return;
+    m_documents->setCurrentItem(item);
+    QMenu menu(this);
+    menu.addAction(m_emailDocument);
+    menu.addAction(tr("&Remove"), this, &ClientDetailPane::removeSelectedDocument)->setEnabled(m_actionsEnabled);
+    menu.exec(m_documents->viewport()->mapToGlobal(pos));
+}
+
+void ClientDetailPane::emailSelectedDocument()
+{
+    auto *item = m_documents->currentItem();
+    if (!m_client || !item)
+        return say(tr("Select a document first."));
+    DocumentInfo document;
+    document.id = item->data(0, Qt::UserRole).toLongLong();
+    document.name = item->text(0);
+    say(tr("Sending “%1”…").arg(document.name));
+    QPointer<ClientDetailPane> guard(this);
+    DocumentSend::send(m_session, m_client->id, document, [guard](bool, const QString &text) {
+        if (guard)
+            guard->say(text);
+    });
+}
+
 void ClientDetailPane::attachFiles(const QStringList &paths)
 {
     if (!m_client || paths.isEmpty())
         return;
     if (!m_actionsEnabled)
         return say(m_lock->toolTip());
-    uploadNext(paths);
+    uploadNext(paths, {});
 }
 
-void ClientDetailPane::uploadNext(QStringList paths)
+void ClientDetailPane::uploadNext(QStringList paths, QList<UploadedDocument> uploaded)
 {
     if (paths.isEmpty() || !m_client) {
         loadDocuments();
+        if (!uploaded.isEmpty() && m_client) {
+            // The links exist only in these answers (the server keeps their hashes):
+            // show them now, once.
+            if (m_linkDialog)
+                m_linkDialog->close();
+            m_linkDialog = new DocumentLinkDialog(m_session, m_client->id, m_client->name, uploaded, this);
+            m_linkDialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(m_linkDialog, &DocumentLinkDialog::message, this, &ClientDetailPane::say);
+            m_linkDialog->open();
+        }
         return;
     }
     const QString path = paths.takeFirst();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         say(tr("“%1” could not be read: %2").arg(QFileInfo(path).fileName(), file.errorString()));
-        return uploadNext(paths);
+        return uploadNext(paths, uploaded);
     }
     const QByteArray bytes = file.readAll();
     const QString name = QFileInfo(path).fileName();
@@ -401,12 +458,14 @@ void ClientDetailPane::uploadNext(QStringList paths)
     say(tr("Uploading “%1”…").arg(name));
     QPointer<ClientDetailPane> guard(this);
     m_session->client()->uploadDocument(
-        m_client->id, name, type, bytes, [guard, name, paths](Result<UploadedDocument> r) {
+        m_client->id, name, type, bytes, [guard, name, paths, uploaded](Result<UploadedDocument> r) mutable {
             if (!guard)
                 return;
             guard->say(r ? tr("“%1” attached.").arg(name)
                          : tr("“%1” was not attached: %2").arg(name, r.error().message));
-            guard->uploadNext(paths);
+            if (r)
+                uploaded.append(*r);
+            guard->uploadNext(paths, uploaded);
         });
 }
 

@@ -2,9 +2,12 @@
 #pragma once
 
 #include "common/apitypes.h"
+#include "model/portaltypes.h"
 
+#include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QLabel;
 class QPushButton;
@@ -13,6 +16,7 @@ class QTreeWidget;
 
 namespace Gatehouse {
 
+class DocumentLinkDialog;
 class Session;
 
 // The selected client in full: access state, the lock and phone switches, open
@@ -32,7 +36,15 @@ public:
     void refreshLists();
     void setActionsEnabled(bool enabled, const QString &reason);
 
+    // The one way files get attached: the Attach button's file dialog and drag and drop
+    // both end here. When the uploads are done, the new links are shown once
+    // (linkDialog()) with Copy and "Email it to the client".
     void attachFiles(const QStringList &paths);
+    DocumentLinkDialog *linkDialog() const;
+    // Emails the selected document's own link to the client (the server mails it); the
+    // action behind the Documents tab's button and context menu.
+    void emailSelectedDocument();
+    QAction *emailDocumentAction() const { return m_emailDocument; }
     QTreeWidget *sessionList() const { return m_sessions; }
     QTreeWidget *browserList() const { return m_browsers; }
     QTreeWidget *documentList() const { return m_documents; }
@@ -57,7 +69,8 @@ private:
     void endSelectedSession(bool all);
     void forgetSelectedBrowser(bool all);
     void removeSelectedDocument();
-    void uploadNext(QStringList paths);
+    void uploadNext(QStringList paths, QList<UploadedDocument> uploaded);
+    void showDocumentMenu(const QPoint &pos);
     void say(const QString &text);
 
     Session *m_session;
@@ -74,6 +87,8 @@ private:
     QTreeWidget *m_events;
     QLabel *m_status;
     QList<QPushButton *> m_actionButtons;
+    QPointer<DocumentLinkDialog> m_linkDialog;
+    QAction *m_emailDocument;
     bool m_actionsEnabled = true;
 };
 

@@ -5,7 +5,9 @@
 #include "model/session.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -22,8 +24,9 @@ RevokeDialog::RevokeDialog(Session *session, const ClientRecord &client, Action 
       m_regenerate(new QRadioButton(tr("&Regenerate the link — send a new one, the old one stops working"), this)),
       m_endSessions(new QRadioButton(tr("&End all sessions — sign the client out everywhere"), this)),
       m_revoke(new QRadioButton(tr("Re&voke all access — the client can no longer open the portal"), this)),
-      m_consequence(new QLabel(this)), m_reason(new QPlainTextEdit(this)), m_error(new QLabel(this)),
-      m_link(new QLineEdit(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+      m_endDocuments(new QCheckBox(tr("Also end &document links"), this)), m_consequence(new QLabel(this)),
+      m_reason(new QPlainTextEdit(this)), m_error(new QLabel(this)), m_link(new QLineEdit(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Change access for %1").arg(client.name));
     setAccessibleName(windowTitle());
@@ -33,6 +36,9 @@ RevokeDialog::RevokeDialog(Session *session, const ClientRecord &client, Action 
         b->setAccessibleName(b->text().remove(u'&'));
         connect(b, &QRadioButton::toggled, this, &RevokeDialog::update);
     }
+    m_endDocuments->setAccessibleName(tr("Also end document links"));
+    m_endDocuments->setToolTip(tr("Links to single documents sent earlier stop working too."));
+    connect(m_endDocuments, &QCheckBox::toggled, this, &RevokeDialog::update);
     m_consequence->setWordWrap(true);
     m_consequence->setAccessibleName(tr("What will happen"));
     m_consequence->setStyleSheet(QStringLiteral("QLabel { padding: 8px; border-radius: 3px; "
@@ -57,6 +63,10 @@ RevokeDialog::RevokeDialog(Session *session, const ClientRecord &client, Action 
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_regenerate);
+    auto *documents = new QHBoxLayout;
+    documents->addSpacing(24); // under its radio button: it belongs to "regenerate"
+    documents->addWidget(m_endDocuments, 1);
+    layout->addLayout(documents);
     layout->addWidget(m_endSessions);
     layout->addWidget(m_revoke);
     layout->addWidget(m_consequence);
@@ -125,8 +135,13 @@ QString RevokeDialog::newLink() const
 
 void RevokeDialog::update()
 {
-    m_consequence->setText(consequence(action(), m_client));
     const auto a = action();
+    m_endDocuments->setEnabled(a == Action::Regenerate && !m_busy && !m_finished);
+    QString text = consequence(a, m_client);
+    if (a == Action::Regenerate)
+        text += u' ' + (m_endDocuments->isChecked() ? tr("Links to single documents sent earlier stop working too.")
+                                                    : tr("Links to single documents sent earlier keep working."));
+    m_consequence->setText(text);
     m_confirm->setText(a == Action::Regenerate    ? tr("Regenerate link")
                        : a == Action::EndSessions ? tr("End all sessions")
                                                   : tr("Revoke access"));
@@ -144,6 +159,7 @@ void RevokeDialog::setBusy(bool busy)
     m_confirm->setEnabled(!busy);
     for (auto *w : std::initializer_list<QWidget *>{m_regenerate, m_endSessions, m_revoke, m_reason})
         w->setEnabled(!busy);
+    m_endDocuments->setEnabled(!busy && action() == Action::Regenerate);
 }
 
 void RevokeDialog::done(const QString &message)
@@ -152,7 +168,7 @@ void RevokeDialog::done(const QString &message)
     m_consequence->setText(message);
     m_confirm->setText(tr("Close"));
     m_buttons->button(QDialogButtonBox::Cancel)->setVisible(false);
-    for (auto *w : std::initializer_list<QWidget *>{m_regenerate, m_endSessions, m_revoke, m_reason})
+    for (auto *w : std::initializer_list<QWidget *>{m_regenerate, m_endSessions, m_revoke, m_reason, m_endDocuments})
         w->setEnabled(false);
 }
 
@@ -179,7 +195,7 @@ void RevokeDialog::submit()
     auto *actions = m_session->actions();
     switch (action()) {
     case Action::Regenerate:
-        actions->regenerate(m_client.id, reason, [guard, fail](Result<IssuedLink> r) {
+        actions->regenerate(m_client.id, reason, m_endDocuments->isChecked(), [guard, fail](Result<IssuedLink> r) {
             if (!r)
                 return fail(r.error());
             if (!guard)

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -34,6 +35,9 @@ public:
     Action action() const;
     void setAction(Action action);
     QPlainTextEdit *reasonEdit() const { return m_reason; }
+    // With "regenerate": also end the client's document links (off by default: they are
+    // separate grants and keep working).
+    QCheckBox *endDocumentLinksBox() const { return m_endDocuments; }
     QPushButton *confirmButton() const { return m_confirm; }
     QString consequenceText() const;
     QString errorText() const;
@@ -51,6 +55,7 @@ private:
     QRadioButton *m_regenerate;
     QRadioButton *m_endSessions;
     QRadioButton *m_revoke;
+    QCheckBox *m_endDocuments;
     QLabel *m_consequence;
     QPlainTextEdit *m_reason;
     QLabel *m_error;
