@@ -247,6 +247,7 @@ private slots:
             QCOMPARE(statusLine(answer), QByteArray("HTTP/1.1 401 Unauthorized"));
         QVERIFY(server.log.contains("\"event\":\"stopped\""));
         QVERIFY(!server.log.contains("drain_timeout"));
+        QVERIFY2(PortalProcess::sanitizerReport(server.log).isEmpty(), server.log.constData());
     }
 };
 

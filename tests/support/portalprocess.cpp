@@ -68,7 +68,7 @@ void PortalProcess::judgeShutdown(bool expectCleanExit)
         m_shutdownProblem += QStringLiteral("\ngatehouse-portal reported:\n") + report;
     if (m_shutdownProblem.isEmpty())
         return;
-    const auto message =
+    const QString message =
         m_shutdownProblem + QStringLiteral("\n--- server output (tail) ---\n") + QString::fromUtf8(m_log.right(6000));
     if (QTest::currentTestFunction()) {
         QTest::qFail(qPrintable(message), __FILE__, __LINE__);
@@ -259,6 +259,11 @@ PortalProcess::CliResult PortalProcess::runCli(const QStringList &args, const QB
     result.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     result.out = p.readAllStandardOutput();
     result.err = p.readAllStandardError();
+    // A command may fail on purpose (the test checks its exit code), but never with a
+    // sanitizer report.
+    if (const auto report = sanitizerReport(result.err); !report.isEmpty() && QTest::currentTestFunction())
+        QTest::qFail(qPrintable(QStringLiteral("gatehouse-portal %1 reported:\n%2").arg(args.value(0), report)),
+                     __FILE__, __LINE__);
     return result;
 }
 
