@@ -38,6 +38,9 @@ inline constexpr QLatin1StringView PhoneConfirmationChanged{"client.phone_confir
 inline constexpr QLatin1StringView PhoneCodeConfirmed{"client.phone_code_confirmed"};
 inline constexpr QLatin1StringView DocumentAdded{"document.added"};
 inline constexpr QLatin1StringView DocumentRemoved{"document.removed"};
+inline constexpr QLatin1StringView DocumentSent{"document.sent"}; // a new link mailed to the client
+// A client (or a mail scanner: details.likely_scanner) fetched a document; details.via: hub|link
+inline constexpr QLatin1StringView DocumentDownloaded{"document.downloaded"};
 // Staff accounts
 inline constexpr QLatin1StringView StaffSignInSucceeded{"staff.sign_in_succeeded"};
 inline constexpr QLatin1StringView StaffSignInFailed{"staff.sign_in_failed"};

@@ -37,6 +37,9 @@ inline constexpr QLatin1StringView Conflict{"conflict"};
 inline constexpr QLatin1StringView PreconditionFailed{"precondition_failed"};
 inline constexpr QLatin1StringView PreconditionRequired{"precondition_required"};
 inline constexpr QLatin1StringView RateLimited{"rate_limited"};
+// Nothing can be sent to a client whose access is revoked (F8) or who has no email on file.
+inline constexpr QLatin1StringView ClientRevoked{"client_revoked"};
+inline constexpr QLatin1StringView NoEmailOnFile{"no_email_on_file"};
 
 // Server side
 inline constexpr QLatin1StringView Internal{"internal_error"};

@@ -154,6 +154,8 @@ QString AuditLogModel::typeText(const QString &type)
         {QStringLiteral("client.phone_code_confirmed"), QT_TR_NOOP("Phone code confirmed")},
         {QStringLiteral("document.added"), QT_TR_NOOP("Document added")},
         {QStringLiteral("document.removed"), QT_TR_NOOP("Document removed")},
+        {QStringLiteral("document.sent"), QT_TR_NOOP("Document link emailed")},
+        {QStringLiteral("document.downloaded"), QT_TR_NOOP("Document downloaded")},
         {QStringLiteral("staff.sign_in_succeeded"), QT_TR_NOOP("Staff signed in")},
         {QStringLiteral("staff.sign_in_failed"), QT_TR_NOOP("Staff sign-in failed")},
         {QStringLiteral("staff.signed_out"), QT_TR_NOOP("Staff signed out")},

@@ -6,6 +6,7 @@
 #include "api/clientsapi.h"
 #include "api/documentsapi.h"
 #include "api/mailapi.h"
+#include "api/mailpreviewapi.h"
 #include "api/staffapi.h"
 #include "api/teamapi.h"
 #include "config.h"
@@ -29,13 +30,15 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     // Staff API: also installs the bearer-token authenticator for every staff route.
     set->make<StaffApi>(storage, config, keyring).registerRoutes(router);
     set->make<ClientsApi>(storage).registerRoutes(router);
-    set->make<DocumentsApi>(storage, config).registerRoutes(router);
+    set->make<DocumentsApi>(storage, config, keyring).registerRoutes(router);
     set->make<AuditApi>(database).registerRoutes(router);
     set->make<TeamApi>(storage, keyring).registerRoutes(router);
 
     // Other APIs register below, one block each (keep this list in docs/api.md order).
     // Mail outbox for admins: dead letters and retry (F16).
     set->make<MailApi>(database).registerRoutes(router);
+    // Previews of client mail from the real templates, for staff dialogs.
+    set->make<MailPreviewApi>(database, config, keyring).registerRoutes(router);
 
     // Client access (invite, regenerate, revoke, sessions, browsers, phone codes).
     set->make<ClientAccessApi>(storage, config, keyring).registerRoutes(router);

@@ -231,6 +231,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Document link emailed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Staff signed in</source>
         <translation type="unfinished"></translation>
     </message>

@@ -231,6 +231,14 @@
         <translation>Documento rimosso</translation>
     </message>
     <message>
+        <source>Document link emailed</source>
+        <translation>Link del documento inviato via email</translation>
+    </message>
+    <message>
+        <source>Document downloaded</source>
+        <translation>Documento scaricato</translation>
+    </message>
+    <message>
         <source>Staff signed in</source>
         <translation>Accesso di un collaboratore</translation>
     </message>

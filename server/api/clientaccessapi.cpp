@@ -10,6 +10,7 @@
 #include "http/problem.h"
 #include "log.h"
 #include "storage/clientstore.h"
+#include "storage/documentstore.h"
 #include "storage/writetransaction.h"
 
 #include <QJsonArray>
@@ -233,12 +234,18 @@ HttpResponse ClientAccessApi::invite(const RequestContext &context) const
 HttpResponse ClientAccessApi::regenerate(const RequestContext &context) const
 {
     std::optional<HttpResponse> problem;
-    const auto body = readBody(context, {QStringLiteral("reason")}, &problem);
+    const auto body = readBody(context, {QStringLiteral("reason"), QStringLiteral("include_documents")}, &problem);
     if (!body)
         return *problem;
     const auto reason = optionalReason(*body, &problem);
     if (!reason)
         return *problem;
+    // Document links are separate grants (F10): they outlive a new portal link unless
+    // the staff member chooses to end them too.
+    JsonBody options(*body, {QStringLiteral("reason"), QStringLiteral("include_documents")});
+    const bool includeDocuments = options.optionalBool(QStringLiteral("include_documents"), false);
+    if (options.hasErrors())
+        return options.validationProblem();
     return withClient(
         context, [&](QSqlDatabase &db, const ClientRecord &client, const QDateTime &now) -> Result<HttpResponse> {
             if (auto limited = inviteLimited(db, context, client.id))
@@ -250,6 +257,14 @@ HttpResponse ClientAccessApi::regenerate(const RequestContext &context) const
             auto sessions = SessionStore::endSessions(db, client.id);
             if (!sessions)
                 return sessions.error();
+            int documentLinks = 0;
+            if (includeDocuments) {
+                auto ended =
+                    DocumentStore(m_storage.database()).revokeLinks(db, client.id, QStringLiteral("regenerated"), now);
+                if (!ended)
+                    return ended.error();
+                documentLinks = *ended;
+            }
             auto issued = issueInvite(db, context, client, now);
             if (!issued)
                 return issued.error();
@@ -260,7 +275,9 @@ HttpResponse ClientAccessApi::regenerate(const RequestContext &context) const
                 return changed.error();
             const QJsonObject details{{QStringLiteral("reason"), *reason},
                                       {QStringLiteral("tokens_revoked"), *tokens},
-                                      {QStringLiteral("sessions_ended"), *sessions}};
+                                      {QStringLiteral("sessions_ended"), *sessions},
+                                      {QStringLiteral("include_documents"), includeDocuments},
+                                      {QStringLiteral("document_links_revoked"), documentLinks}};
             if (auto r = m_audit.append(
                     db, ApiSupport::staffAction(context, AuditType::LinkRegenerated, client.id, details));
                 !r)
@@ -292,12 +309,17 @@ HttpResponse ClientAccessApi::revoke(const RequestContext &context) const
             auto browsers = SessionStore::endBrowsers(db, client.id);
             if (!browsers)
                 return browsers.error();
+            auto documentLinks =
+                DocumentStore(m_storage.database()).revokeLinks(db, client.id, QStringLiteral("revoked"), now);
+            if (!documentLinks)
+                return documentLinks.error();
             if (auto r = SessionStore::setClientStatus(db, client.id, QStringLiteral("revoked"), now); !r)
                 return r.error();
             const QJsonObject details{{QStringLiteral("reason"), reason},
                                       {QStringLiteral("tokens_revoked"), *tokens},
                                       {QStringLiteral("sessions_ended"), *sessions},
-                                      {QStringLiteral("browsers_ended"), *browsers}};
+                                      {QStringLiteral("browsers_ended"), *browsers},
+                                      {QStringLiteral("document_links_revoked"), *documentLinks}};
             if (auto r =
                     m_audit.append(db, ApiSupport::staffAction(context, AuditType::AccessRevoked, client.id, details));
                 !r)

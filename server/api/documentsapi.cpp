@@ -2,12 +2,15 @@
 #include "documentsapi.h"
 
 #include "api/apisupport.h"
+#include "api/jsonbody.h"
 #include "clock.h"
 #include "common/crypto.h"
 #include "common/errorcode.h"
 #include "config.h"
 #include "http/problem.h"
+#include "pages/pages.h"
 #include "storage/writetransaction.h"
+#include "validation.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -47,9 +50,10 @@ bool isAcceptableName(const QString &name)
 
 } // namespace
 
-DocumentsApi::DocumentsApi(const Storage &storage, const Config &config)
-    : m_storage(storage), m_documents(storage.database()), m_audit(storage.database()), m_publicUrl(config.publicUrl),
-      m_maxBytes(config.documentsMaxBytes)
+DocumentsApi::DocumentsApi(const Storage &storage, const Config &config, const Keyring &keyring)
+    : m_storage(storage), m_documents(storage.database()), m_audit(storage.database()),
+      m_outbox(storage.database(), config, keyring), m_publicUrl(config.publicUrl),
+      m_maxBytes(config.documentsMaxBytes), m_mailRetryAfterSeconds(config.rateLimitWindowSeconds)
 {
     while (m_publicUrl.endsWith(u'/'))
         m_publicUrl.chop(1);
@@ -66,8 +70,8 @@ void DocumentsApi::registerRoutes(Router &router) const
         [this](const RequestContext &c) { return upload(c); }, std::uint64_t(m_maxBytes));
     router.add("DELETE", QStringLiteral("/api/v1/clients/{id}/documents/{docId}"), paralegal,
                [this](const RequestContext &c) { return remove(c); });
-    router.add("GET", QStringLiteral("/d/{token}"), Access::publicRoute(),
-               [this](const RequestContext &c) { return download(c); });
+    router.add("POST", QStringLiteral("/api/v1/clients/{id}/documents/{docId}/send"), paralegal,
+               [this](const RequestContext &c) { return send(c); });
 }
 
 HttpResponse DocumentsApi::list(const RequestContext &context) const
@@ -176,29 +180,82 @@ HttpResponse DocumentsApi::remove(const RequestContext &context) const
     return HttpResponse::noContent();
 }
 
-HttpResponse DocumentsApi::download(const RequestContext &context) const
+HttpResponse DocumentsApi::send(const RequestContext &context) const
 {
-    const QString token = context.params.value(QStringLiteral("token"));
-    const auto gone = Problem::make(404, ErrorCode::NotFound, QStringLiteral("There is no document at this link."));
-    if (!Crypto::looksLikeToken(token))
-        return gone;
-    auto found = m_documents.findByTokenHash(Crypto::sha256Hex(token.toLatin1()));
-    if (!found)
-        return Problem::internalError(found.error());
-    if (!found->has_value())
-        return gone;
-    const auto &download = **found;
-    HttpResponse r;
-    r.status = 200;
-    r.body = download.content;
-    r.setHeader("Content-Type", download.document.contentType.toLatin1());
-    // Always a download, never rendered: an uploaded HTML file must not run in our origin.
-    r.setHeader("Content-Disposition",
-                "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(download.document.name));
-    r.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
-    r.setHeader("Cache-Control", "no-store");
-    r.setHeader("X-Content-Type-Options", "nosniff");
-    return r;
+    // No fields yet; an empty body counts as {} and anything else is read strictly.
+    if (!context.request.body.trimmed().isEmpty()) {
+        auto parsed = JsonBody::parseObject(context.request);
+        if (auto *problem = std::get_if<HttpResponse>(&parsed))
+            return *problem;
+        if (auto problem = JsonBody(std::get<QJsonObject>(parsed), {}).unknownFieldProblem())
+            return *problem;
+    }
+    const auto id = idParam(context, QStringLiteral("id"));
+    const auto docId = idParam(context, QStringLiteral("docId"));
+    if (!id || !docId)
+        return notFound(QStringLiteral("document"));
+    const auto now = Clock::now();
+    WriteTransaction tx(m_storage.database());
+    if (auto r = tx.begin(); !r)
+        return Problem::internalError(r.error());
+    auto db = tx.connection();
+    auto client = m_storage.findClient(*id);
+    if (!client)
+        return Problem::internalError(client.error());
+    if (!client->has_value() || (*client)->deleted)
+        return notFound(QStringLiteral("client"));
+    auto document = m_documents.find(db, *id, *docId);
+    if (!document)
+        return Problem::internalError(document.error());
+    if (!document->has_value())
+        return notFound(QStringLiteral("document"));
+    const auto &c = **client;
+    const auto &d = **document;
+    if (c.status == ClientStatus::Revoked)
+        return Problem::make(409, ErrorCode::ClientRevoked,
+                             QStringLiteral("This client's access is revoked; invite them again before sending "
+                                            "documents."));
+    if (!isPlausibleEmail(c.email))
+        return Problem::make(409, ErrorCode::NoEmailOnFile,
+                             QStringLiteral("This client has no email address on file."));
+
+    // Only hashes of earlier links are kept, so sending mints a new link; the earlier
+    // ones keep working (each link is its own grant, F10).
+    const QString token = Crypto::newToken();
+    auto link = m_documents.addLink(db, d.id, Crypto::sha256Hex(token.toLatin1()), context.staff->member.id, now);
+    if (!link)
+        return Problem::internalError(link.error());
+    OutgoingMail mail;
+    mail.templateName = QStringLiteral("document");
+    mail.toAddress = c.email;
+    mail.toName = c.name;
+    mail.clientId = c.id;
+    mail.fields = {{QStringLiteral("client_name"), c.name},
+                   {QStringLiteral("matter"), c.matter},
+                   {QStringLiteral("partner_name"), c.partnerName},
+                   {QStringLiteral("document_name"), d.name},
+                   {QStringLiteral("document_size"), Pages::formatSize(d.size)},
+                   {QStringLiteral("document_url"), QString(m_publicUrl + QStringLiteral("/d/") + token)}};
+    auto queued = m_outbox.enqueue(db, mail);
+    if (!queued && queued.error().code == ErrorCode::RateLimited) {
+        auto limited = Problem::make(429, ErrorCode::RateLimited,
+                                     QStringLiteral("The portal has sent its hourly allowance of email. Try again "
+                                                    "later."));
+        limited.setHeader("Retry-After", QByteArray::number(m_mailRetryAfterSeconds));
+        return limited;
+    }
+    if (!queued)
+        return Problem::internalError(queued.error());
+    if (auto r = m_audit.append(db, staffAction(context, AuditType::DocumentSent, c.id,
+                                                {{QStringLiteral("document_id"), d.id},
+                                                 {QStringLiteral("name"), d.name},
+                                                 {QStringLiteral("link_id"), *link},
+                                                 {QStringLiteral("outbox_id"), *queued}}));
+        !r)
+        return Problem::internalError(r.error());
+    if (auto r = tx.commit(); !r)
+        return Problem::internalError(r.error());
+    return HttpResponse::json(202, {{QStringLiteral("queued"), true}});
 }
 
 } // namespace Gatehouse::Server

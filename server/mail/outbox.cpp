@@ -64,6 +64,26 @@ Result<bool> Outbox::budgetSpent(QSqlDatabase &db, const QDateTime &now) const
     return true;
 }
 
+Result<MailRenderer::Rendered> Outbox::render(const OutgoingMail &mail) const
+{
+    if (!knownTemplate(mail.templateName))
+        return Error{QString(ErrorCode::ValidationFailed),
+                     QStringLiteral("no mail template named '%1'").arg(mail.templateName)};
+    QVariantMap fields = mail.fields;
+    fields.insert(QStringLiteral("firm_name"), m_config.firmName);
+    fields.insert(QStringLiteral("firm_colour"), m_config.firmColour);
+    fields.insert(QStringLiteral("from_name"), m_config.mailFromName);
+    fields.insert(QStringLiteral("public_url"), m_config.publicUrl);
+    fields.insert(QStringLiteral("sign_in_url"), QString(m_config.publicUrl + QStringLiteral("/portal/sign-in")));
+    if (!fields.contains(QStringLiteral("client_name")))
+        fields.insert(QStringLiteral("client_name"), mail.toName.isEmpty() ? mail.toAddress : mail.toName);
+    auto rendered = MailRenderer::render(mail.templateName, fields);
+    if (!rendered)
+        return rendered.error();
+    rendered->text = rendered->text.trimmed() + u'\n';
+    return rendered;
+}
+
 Result<qint64> Outbox::enqueue(QSqlDatabase &db, const OutgoingMail &mail) const
 {
     if (!knownTemplate(mail.templateName))
@@ -84,16 +104,7 @@ Result<qint64> Outbox::enqueue(QSqlDatabase &db, const OutgoingMail &mail) const
                      QStringLiteral("the hourly mail budget ([ratelimit] mail_per_hour = %1) is spent; try later")
                          .arg(m_config.mailPerHour)};
 
-    QVariantMap fields = mail.fields;
-    fields.insert(QStringLiteral("firm_name"), m_config.firmName);
-    fields.insert(QStringLiteral("firm_colour"), m_config.firmColour);
-    fields.insert(QStringLiteral("from_name"), m_config.mailFromName);
-    fields.insert(QStringLiteral("public_url"), m_config.publicUrl);
-    fields.insert(QStringLiteral("sign_in_url"), QString(m_config.publicUrl + QStringLiteral("/portal/sign-in")));
-    if (!fields.contains(QStringLiteral("client_name")))
-        fields.insert(QStringLiteral("client_name"), mail.toName.isEmpty() ? mail.toAddress : mail.toName);
-
-    auto rendered = MailRenderer::render(mail.templateName, fields);
+    auto rendered = render(mail);
     if (!rendered)
         return rendered.error();
     MimeMessage message;
@@ -102,7 +113,7 @@ Result<qint64> Outbox::enqueue(QSqlDatabase &db, const OutgoingMail &mail) const
     message.toName = mail.toName;
     message.toAddress = mail.toAddress;
     message.subject = rendered->subject;
-    message.text = rendered->text.trimmed() + u'\n';
+    message.text = rendered->text;
     message.html = rendered->html;
     message.date = now;
     message.messageId = MimeMessage::newMessageId(m_config.mailFromAddress);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "mailrenderer.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -16,12 +17,13 @@ struct Config;
 
 // One email to a client (or a staff member), as the deciding code describes it.
 // `templateName` names a template set in resources/server/mail/ (invite, sign_in,
-// verify_browser, new_sign_in, phone_code, test). `fields` fill the template; the
+// verify_browser, new_sign_in, phone_code, document, test). `fields` fill the template; the
 // outbox adds the firm's branding (firm_name, firm_colour, from_name, public_url,
 // sign_in_url). A QDateTime field is rendered as "28 November 2026, 14:05 UTC".
 //
 // Fields the templates use: client_name, matter, partner_name, portal_url (the magic
-// link), expires_at, code (the short cross-device code), device, address, time.
+// link), expires_at, code (the short cross-device code), device, address, time,
+// document_name, document_size, document_url (a document's own link).
 struct OutgoingMail
 {
     QString templateName;
@@ -50,6 +52,10 @@ public:
     // or an implausible address, StorageError otherwise. Audits mail.queued (template,
     // outbox id; never the body or the link).
     Result<qint64> enqueue(QSqlDatabase &db, const OutgoingMail &mail) const;
+
+    // The message exactly as enqueue() would render it (branding added, text part
+    // trimmed), without queueing anything: staff previews show what the client gets.
+    Result<MailRenderer::Rendered> render(const OutgoingMail &mail) const;
 
 private:
     // Whether the budget is known to be spent at `now`; else counts and remembers.

@@ -20,4 +20,9 @@ AuditRecord clientEvent(const RequestContext &context, const Config &config, QLa
 // The request's user agent as the audit and the token rows keep it (bounded).
 QString userAgentOf(const HttpRequest &request);
 
+// B9: mail security scanners fetch links on delivery. Cheap signals only: HEAD, no
+// user agent, or a user agent naming a known scanner or HTTP library. Portal links and
+// document links judge requests alike.
+bool likelyScanner(const HttpRequest &request);
+
 } // namespace Gatehouse::Server

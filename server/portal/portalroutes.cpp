@@ -27,29 +27,13 @@ constexpr qint64 TouchIntervalSeconds = 60;
 
 using Rejection = TokenEngine::Rejection;
 
-// B9: mail security scanners fetch links on delivery. Cheap signals only: HEAD, no
-// user agent, or a user agent naming a known scanner or HTTP library.
-bool likelyScanner(const HttpRequest &request)
-{
-    if (request.method == "HEAD")
-        return true;
-    const QByteArray ua = request.header("user-agent").toLower();
-    if (ua.isEmpty())
-        return true;
-    for (const char *marker : {"bingpreview", "safelinks", "mimecast", "proofpoint", "barracuda", "python-requests",
-                               "go-http-client", "curl/", "wget", "urlscan", "scanner", "bot"}) {
-        if (ua.contains(marker))
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 PortalRoutes::PortalRoutes(const Config &config, const Database &database, const Keyring &keyring)
     : m_config(config), m_database(database), m_audit(database), m_tokens(config), m_sessions(config, keyring),
       m_codes(keyring), m_verification(config, database, keyring), m_endLinks(config, keyring),
-      m_outbox(database, config, keyring), m_limiter(database), m_keyring(keyring), m_pages(config, keyring)
+      m_outbox(database, config, keyring), m_limiter(database), m_keyring(keyring), m_pages(config, keyring),
+      m_documents(database)
 {}
 
 void PortalRoutes::registerRoutes(Router &router) const
@@ -61,6 +45,8 @@ void PortalRoutes::registerRoutes(Router &router) const
     // The fixed paths come first: the router takes the first match, and "/portal/hub"
     // would otherwise be read as a (malformed) token.
     router.add("GET", QStringLiteral("/portal/hub"), open, bind(&PortalRoutes::hub));
+    router.add("GET", QStringLiteral("/portal/documents/{docId}"), open, bind(&PortalRoutes::documentFromHub));
+    router.add("GET", QStringLiteral("/d/{token}"), open, bind(&PortalRoutes::documentByLink));
     router.add("GET", QStringLiteral("/portal/sign-in"), open, bind(&PortalRoutes::signInForm));
     router.add("POST", QStringLiteral("/portal/sign-in"), open, bind(&PortalRoutes::signIn));
     router.add("POST", QStringLiteral("/portal/{token}/resend"), open, bind(&PortalRoutes::resend));
@@ -381,9 +367,9 @@ HttpResponse PortalRoutes::hubPage(const RequestContext &context, QSqlDatabase &
             view.lastAccess =
                 HubView::Access{(*client)->lastAccessAt, (*client)->lastAccessAddress, (*client)->lastAccessDevice};
     }
-    if (auto documents = DocumentStore(m_database).list(session.clientId); documents) {
+    if (auto documents = m_documents.list(session.clientId); documents) {
         for (const auto &d : *documents)
-            view.documents.append({d.name, d.size, d.createdAt, {}});
+            view.documents.append({d.name, d.size, d.createdAt, QStringLiteral("/portal/documents/%1").arg(d.id)});
     }
     if (auto sessions = SessionStore::listSessions(db, session.clientId, now, m_sessions.idleCutoff(now)); sessions) {
         for (const auto &s : *sessions)

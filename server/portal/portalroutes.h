@@ -10,6 +10,7 @@
 #include "ratelimit/ratelimiter.h"
 #include "sessions/clientsessions.h"
 #include "sessions/shortcodes.h"
+#include "storage/documentstore.h"
 #include "tokens/tokenengine.h"
 
 #include <atomic>
@@ -21,8 +22,8 @@ class Keyring;
 struct Config;
 
 // The client-facing consume core (SPEC F3, F4, F5, F6, F9, F11): GET/HEAD/POST
-// /portal/{token} for invite, sign-in and verify links, the sign-in-by-email form, and
-// the hub. Public routes: the
+// /portal/{token} for invite, sign-in and verify links, the sign-in-by-email form, the
+// hub and the client's document downloads (F10). Public routes: the
 // caller is identified by the token or the signed session cookie, never by staff
 // credentials.
 class PortalRoutes
@@ -37,6 +38,14 @@ private:
     HttpResponse consume(const RequestContext &context) const;
     HttpResponse hub(const RequestContext &context) const;
     HttpResponse consumeVerifyLink(const RequestContext &context, const QString &token) const;
+
+    // Documents (portalroutes_documents.cpp, F10): GET/HEAD /d/{token}, a document's own
+    // link, and GET/HEAD /portal/documents/{docId} from the hub, bound to the session.
+    HttpResponse documentByLink(const RequestContext &context) const;
+    HttpResponse documentFromHub(const RequestContext &context) const;
+    // The bytes as a download, audited as document.downloaded with `via` (F14, B9).
+    HttpResponse serveDocument(const RequestContext &context, const DocumentStore::Download &download,
+                               const QJsonObject &via) const;
 
     // Sign-in links (portalroutes_signin.cpp).
     HttpResponse signInForm(const RequestContext &context) const;
@@ -76,6 +85,7 @@ private:
     RateLimiter m_limiter;
     const Keyring &m_keyring;
     Pages m_pages;
+    DocumentStore m_documents;
     // Moving average of how long a sign-in request for an address on file takes; a
     // request for an unknown address waits out the difference (F6: same timing).
     mutable std::atomic<qint64> m_knownSignInMicros{0};

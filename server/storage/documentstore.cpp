@@ -78,6 +78,9 @@ Result<DocumentStore::Document> DocumentStore::insert(QSqlDatabase &db, const Ne
         return storageError(QStringLiteral("cannot store document"), q.lastError());
     Document d;
     d.id = q.lastInsertId().toLongLong();
+    // The upload's link is the document's first grant, like every later one.
+    if (auto link = addLink(db, d.id, document.tokenHash, document.createdBy, now); !link)
+        return link.error();
     d.clientId = document.clientId;
     d.name = document.name;
     d.contentType = document.contentType;
@@ -112,18 +115,74 @@ Result<void> DocumentStore::remove(QSqlDatabase &db, qint64 id, const QDateTime 
     return {};
 }
 
-Result<std::optional<DocumentStore::Download>> DocumentStore::findByTokenHash(const QString &tokenHash) const
+Result<qint64> DocumentStore::addLink(QSqlDatabase &db, qint64 documentId, const QString &tokenHash, qint64 createdBy,
+                                      const QDateTime &now) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO document_links (document_id, token_hash, created_by, created_at) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(documentId);
+    q.addBindValue(tokenHash);
+    q.addBindValue(createdBy > 0 ? QVariant(createdBy) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(toWireTime(now));
+    if (!q.exec())
+        return storageError(QStringLiteral("cannot store document link"), q.lastError());
+    return q.lastInsertId().toLongLong();
+}
+
+Result<int> DocumentStore::revokeLinks(QSqlDatabase &db, qint64 clientId, const QString &reason,
+                                       const QDateTime &now) const
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE document_links SET revoked_at = ?, revoked_reason = ? WHERE revoked_at IS NULL "
+                             "AND document_id IN (SELECT id FROM documents WHERE client_id = ?)"));
+    q.addBindValue(toWireTime(now));
+    q.addBindValue(reason);
+    q.addBindValue(clientId);
+    if (!q.exec())
+        return storageError(QStringLiteral("cannot revoke document links"), q.lastError());
+    return q.numRowsAffected();
+}
+
+Result<std::optional<DocumentStore::LinkTarget>> DocumentStore::findByTokenHash(const QString &tokenHash) const
+{
+    auto db = m_database.connection();
+    if (!db)
+        return db.error();
+    QSqlQuery q(*db);
+    // The bytes only for a live link of a client whose access stands.
+    q.prepare(QStringLiteral("SELECT ") + Columns +
+              QStringLiteral(", l.id, l.revoked_reason, c.status, CASE WHEN l.revoked_at IS NULL AND c.status <> "
+                             "'revoked' THEN d.content ELSE x'' END FROM document_links l "
+                             "JOIN documents d ON d.id = l.document_id JOIN clients c ON c.id = d.client_id "
+                             "WHERE l.token_hash = ? AND d.deleted_at IS NULL AND c.deleted = 0"));
+    q.addBindValue(tokenHash);
+    if (!q.exec())
+        return storageError(QStringLiteral("cannot look up document"), q.lastError());
+    if (!q.next())
+        return std::optional<LinkTarget>();
+    LinkTarget target;
+    target.download.document = documentFrom(q);
+    target.linkId = q.value(6).toLongLong();
+    target.revokedReason = q.value(7).toString();
+    target.clientStatus = q.value(8).toString();
+    target.download.content = q.value(9).toByteArray();
+    return std::optional<LinkTarget>(target);
+}
+
+Result<std::optional<DocumentStore::Download>> DocumentStore::content(qint64 clientId, qint64 id) const
 {
     auto db = m_database.connection();
     if (!db)
         return db.error();
     QSqlQuery q(*db);
     q.prepare(QStringLiteral("SELECT ") + Columns +
-              QStringLiteral(", d.content FROM documents d JOIN clients c ON c.id = d.client_id "
-                             "WHERE d.token_hash = ? AND d.deleted_at IS NULL AND c.deleted = 0"));
-    q.addBindValue(tokenHash);
+              QStringLiteral(", d.content FROM documents d WHERE d.id = ? AND d.client_id = ? AND "
+                             "d.deleted_at IS NULL"));
+    q.addBindValue(id);
+    q.addBindValue(clientId);
     if (!q.exec())
-        return storageError(QStringLiteral("cannot look up document"), q.lastError());
+        return storageError(QStringLiteral("cannot read document"), q.lastError());
     if (!q.next())
         return std::optional<Download>();
     return std::optional<Download>(Download{documentFrom(q), q.value(6).toByteArray()});

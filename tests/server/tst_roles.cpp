@@ -54,6 +54,7 @@ const QList<RoleRow> &table()
         {"GET", QStringLiteral("/metrics"), Min::Public, {}, {}, {}},
         {"POST", QStringLiteral("/api/v1/session"), Min::Public, {}, R"({"email":"nobody@firm.example","password":"x"})", {}},
         {"GET", QStringLiteral("/d/{token}"), Min::Public, {}, {}, {}},
+        {"GET", QStringLiteral("/portal/documents/{docId}"), Min::Public, {}, {}, {}},
         {"GET", QStringLiteral("/static/{file}"), Min::Public, {}, {}, {}},
         {"GET", QStringLiteral("/portal/hub"), Min::Public, {}, {}, {}},
         {"GET", QStringLiteral("/portal/sign-in"), Min::Public, {}, {}, {}},
@@ -82,6 +83,8 @@ const QList<RoleRow> &table()
         {"GET", QStringLiteral("/api/v1/clients/{id}/documents"), Min::Paralegal, {}, {}, {200}},
         {"POST", QStringLiteral("/api/v1/clients/{id}/documents"), Min::Paralegal, QStringLiteral("name=a.txt"), "file bytes", {201}, "text/plain"},
         {"DELETE", QStringLiteral("/api/v1/clients/{id}/documents/{docId}"), Min::Paralegal, {}, {}, {204}},
+        {"POST", QStringLiteral("/api/v1/clients/{id}/documents/{docId}/send"), Min::Paralegal, {}, {}, {202}},
+        {"POST", QStringLiteral("/api/v1/mail/preview/invite"), Min::Paralegal, {}, R"({"name":"P {n}","email":"p{n}@client.example","matter":"M","partner":"Pat"})", {200}},
         {"GET", QStringLiteral("/api/v1/audit"), Min::Paralegal, QStringLiteral("client_id={id}"), {}, {200}},
         {"GET", QStringLiteral("/api/v1/staff"), Min::Paralegal, {}, {}, {200}},
         {"POST", QStringLiteral("/api/v1/me/totp"), Min::Paralegal, {}, "{}", {201}},
@@ -202,6 +205,7 @@ private:
                          unknownIds && docId == 0 ? QStringLiteral("999999") : QString::number(client));
             path.replace(QStringLiteral("{docId}"), QString::number(docId));
         }
+        path.replace(QStringLiteral("{docId}"), QStringLiteral("999999")); // public routes: no such document
         path.replace(QStringLiteral("{sid}"), QStringLiteral("999999"));
         path.replace(QStringLiteral("{bid}"), QStringLiteral("999999"));
         path.replace(QStringLiteral("{token}"), Crypto::newToken());
