@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "documentsend.h"
 
-#include "common/errorcode.h"
 #include "model/clientactions.h"
 #include "model/localcache.h"
 #include "model/portalclient.h"
@@ -22,16 +21,15 @@ void DocumentSend::send(Session *session, qint64 clientId, const DocumentInfo &d
             // The server refuses (409) for a revoked client or one without an email
             // address; say which, and what to do about it.
             const auto client = session->cache()->client(clientId);
-            if (r.error().code != ErrorCode::NetworkError && client) {
-                if (client->status == ClientStatus::Revoked)
-                    return done(false, tr("“%1” was not sent: %2's access is revoked, so document links are not "
-                                          "mailed. Invite them again first.")
-                                           .arg(name, client->name));
-                if (client->email.trimmed().isEmpty())
-                    return done(false, tr("“%1” was not sent: %2 has no email address. Add one to the client "
-                                          "first.")
-                                           .arg(name, client->name));
-            }
+            const QString who = client ? client->name : tr("The client");
+            if (r.error().code == u"client_revoked")
+                return done(false, tr("“%1” was not sent: %2's access is revoked, so document links are not "
+                                      "mailed. Invite them again first.")
+                                       .arg(name, who));
+            if (r.error().code == u"no_email_on_file")
+                return done(false,
+                            tr("“%1” was not sent: %2 has no email address on file. Add one to the client first.")
+                                .arg(name, who));
             done(false, tr("“%1” was not sent: %2").arg(name, r.error().message));
         });
 }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "invitedialog.h"
 
+#include "common/errorcode.h"
 #include "model/clientactions.h"
 #include "model/portalclient.h"
 #include "model/session.h"
+#include "model/syncengine.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -45,6 +47,7 @@ InviteDialog::InviteDialog(Session *session, const std::optional<ClientRecord> &
     m_phone->setAccessibleName(tr("Phone confirmation"));
     m_preview->setAccessibleName(tr("Preview of the email"));
     m_preview->setMinimumHeight(150);
+    m_preview->setOpenLinks(false); // the preview's links are placeholders
     m_error->setAccessibleName(tr("Invitation problem"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #a61b1b;"));
@@ -112,12 +115,17 @@ InviteDialog::InviteDialog(Session *session, const std::optional<ClientRecord> &
     layout->addWidget(m_buttons);
     setMinimumWidth(520);
 
+    // A short pause after typing before asking the server, so a name typed quickly is
+    // one request, not one per keystroke.
+    m_previewDelay.setSingleShot(true);
+    m_previewDelay.setInterval(300);
+    connect(&m_previewDelay, &QTimer::timeout, this, &InviteDialog::requestPreview);
     for (auto *edit : {m_name, m_email, m_matter})
         connect(edit, &QLineEdit::textChanged, this, &InviteDialog::updatePreview);
-    connect(m_lock, &QCheckBox::toggled, this, &InviteDialog::updatePreview);
-    connect(m_phone, &QCheckBox::toggled, this, &InviteDialog::updatePreview);
+    connect(m_partner, &QComboBox::currentIndexChanged, this, &InviteDialog::updatePreview);
     loadPartners();
-    updatePreview();
+    m_preview->setPlainText(tr("Preparing the preview…"));
+    requestPreview();
 }
 
 QString InviteDialog::validateName(const QString &text)
@@ -171,18 +179,51 @@ void InviteDialog::loadPartners()
 
 void InviteDialog::updatePreview()
 {
-    const auto name = m_name->text().trimmed().isEmpty() ? tr("[client name]") : m_name->text().trimmed();
-    QString body = tr("<p>To: %1</p><p>Dear %2,</p><p>%3 has given you access to your documents for <i>%4</i> "
-                      "in the firm's secure portal.</p><p><u>Open your portal</u> (a personal link that works "
-                      "once)</p>")
-                       .arg(m_email->text().trimmed().toHtmlEscaped(), name.toHtmlEscaped(),
-                            m_session->staff().name.toHtmlEscaped(), m_matter->text().trimmed().toHtmlEscaped());
-    if (m_lock->isChecked())
-        body += tr("<p>For your security you will be asked to confirm your email address when you open it.</p>");
-    if (m_phone->isChecked())
-        body += tr("<p>We will also ask you to read a short code to us on the phone.</p>");
-    body += tr("<p>If you did not expect this email, you can ignore it.</p>");
-    m_preview->setHtml(body);
+    m_previewDelay.start();
+}
+
+void InviteDialog::requestPreview()
+{
+    m_previewDelay.stop();
+    if (!m_session->sync()->isOnline()) {
+        m_shownPreview = MailPreview();
+        m_preview->setPlainText(tr("Preview unavailable offline. The invitation is sent from the server's template "
+                                   "once Gatehouse reconnects."));
+        return;
+    }
+    const auto name = m_name->text().trimmed();
+    const auto partner = m_partner->currentData().toLongLong() > 0 ? m_partner->currentText() : QString();
+    const int request = ++m_previewRequest;
+    ++m_previewInFlight;
+    QPointer<InviteDialog> guard(this);
+    // Half-typed addresses are left out rather than refused by the server.
+    const auto email = validateEmail(m_email->text()).isEmpty() ? m_email->text().trimmed() : QString();
+    m_session->client()->previewInvite(name.isEmpty() ? tr("[client name]") : name, email, m_matter->text().trimmed(),
+                                       partner, [guard, request](Result<MailPreview> r) {
+                                           if (!guard)
+                                               return;
+                                           --guard->m_previewInFlight;
+                                           if (request != guard->m_previewRequest)
+                                               return; // the user typed on; a newer answer is coming
+                                           if (r)
+                                               return guard->showPreview(*r);
+                                           guard->m_shownPreview = MailPreview();
+                                           guard->m_preview->setPlainText(
+                                               r.error().code == ErrorCode::NetworkError
+                                                   ? tr("Preview unavailable offline.")
+                                                   : tr("Preview unavailable: %1").arg(r.error().message));
+                                       });
+}
+
+void InviteDialog::showPreview(const MailPreview &preview)
+{
+    m_shownPreview = preview;
+    // The server's own HTML, with the subject above it as a mail client shows it. Links
+    // in it are placeholders; the browser does not follow them.
+    m_preview->setHtml(tr("<p><b>Subject:</b> %1</p><hr>").arg(preview.subject.toHtmlEscaped()) +
+                       (preview.html.isEmpty()
+                            ? QStringLiteral("<pre>") + preview.text.toHtmlEscaped() + QStringLiteral("</pre>")
+                            : preview.html));
 }
 
 void InviteDialog::showError(const QString &message)

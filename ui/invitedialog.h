@@ -5,6 +5,7 @@
 #include "model/portaltypes.h"
 
 #include <QDialog>
+#include <QTimer>
 
 class QCheckBox;
 class QComboBox;
@@ -22,7 +23,8 @@ class Session;
 // Invites a client to the portal (D3): either a new client (name, email, matter,
 // partner, the lock and phone switches) or an existing one. Input is checked before
 // anything is sent; the email the client will get is previewed; after sending, the
-// link is shown exactly once with a Copy button and when it expires.
+// link is shown exactly once with a Copy button and when it expires. The preview is
+// rendered by the server from the template the real mail uses, as the user types.
 class InviteDialog : public QDialog
 {
     Q_OBJECT
@@ -46,11 +48,18 @@ public:
     QCheckBox *phoneBox() const { return m_phone; }
     QPushButton *sendButton() const { return m_send; }
     QTextBrowser *preview() const { return m_preview; }
+    // The preview as the server rendered it from its real invite template; empty until
+    // the first answer (or when the server cannot be reached).
+    MailPreview shownPreview() const { return m_shownPreview; }
+    // Whether a preview request is waiting for the pause after typing or for the server.
+    bool isPreviewPending() const { return m_previewDelay.isActive() || m_previewInFlight > 0; }
     std::optional<ClientRecord> result() const { return m_result; }
 
 private:
     void loadPartners();
     void updatePreview();
+    void requestPreview();
+    void showPreview(const MailPreview &preview);
     void submit();
     void sendInvite(const ClientRecord &client);
     void showLink(const IssuedLink &link);
@@ -75,6 +84,10 @@ private:
     QDialogButtonBox *m_buttons;
     QPushButton *m_send;
     bool m_busy = false;
+    QTimer m_previewDelay;
+    MailPreview m_shownPreview;
+    int m_previewRequest = 0; // answers to older requests are dropped
+    int m_previewInFlight = 0;
 };
 
 } // namespace Gatehouse
