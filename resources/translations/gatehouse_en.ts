@@ -110,6 +110,29 @@
     </message>
 </context>
 <context>
+    <name>DocumentSend</name>
+    <message>
+        <source>“%1” was not sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link to “%1” was emailed to the client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was not sent: %2&apos;s access is revoked, so document links are not mailed. Invite them again first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was not sent: %2 has no email address on file. Add one to the client first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::AuditExport</name>
     <message>
         <source>Could not write %1 (%2). Choose a folder you can write to.</source>
@@ -890,6 +913,26 @@
         <source>“%1” was not attached: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Email this document to the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail this document&apos;s own link to the client&apos;s email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;mail to client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right-click to email this document&apos;s link to the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::ClientListModel</name>
@@ -1141,6 +1184,57 @@ on %3</source>
     </message>
 </context>
 <context>
+    <name>Gatehouse::DocumentLinkDialog</name>
+    <message>
+        <source>Document links for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Attached.&lt;/b&gt; Each document has its own link, shown only this once — copy it now if you pass it on yourself, or let Gatehouse email it to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy link to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email it to the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email %1 to the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document link status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emailed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::InviteDialog</name>
     <message>
         <source>Require sign-in: the link alone is not enough</source>
@@ -1279,22 +1373,6 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;To: %1&lt;/p&gt;&lt;p&gt;Dear %2,&lt;/p&gt;&lt;p&gt;%3 has given you access to your documents for &lt;i&gt;%4&lt;/i&gt; in the firm&apos;s secure portal.&lt;/p&gt;&lt;p&gt;&lt;u&gt;Open your portal&lt;/u&gt; (a personal link that works once)&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;For your security you will be asked to confirm your email address when you open it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;We will also ask you to read a short code to us on the phone.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;If you did not expect this email, you can ignore it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1312,6 +1390,26 @@ on %3</source>
     </message>
     <message>
         <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview unavailable offline. The invitation is sent from the server&apos;s template once Gatehouse reconnects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview unavailable offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Subject:&lt;/b&gt; %1&lt;/p&gt;&lt;hr&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1724,6 +1822,14 @@ on %3</source>
         <source>Set up &amp;two-step sign-in…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keychain notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be saved in the system keychain (%1). You will need to sign in again next time. Check that your keyring is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PhoneCodeDialog</name>
@@ -2004,6 +2110,22 @@ on %3</source>
         <source>Done. %1 no longer has access to the portal.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also end &amp;document links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also end document links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links to single documents sent earlier stop working too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links to single documents sent earlier keep working.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::SecretStore</name>
@@ -2024,10 +2146,6 @@ on %3</source>
     <name>Gatehouse::Session</name>
     <message>
         <source>Your sign-in has expired. Please sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You are signed in, but Gatehouse could not keep the sign-in: %1 You will have to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -110,6 +110,29 @@
     </message>
 </context>
 <context>
+    <name>DocumentSend</name>
+    <message>
+        <source>“%1” was not sent: %2</source>
+        <translation>«%1» non è stato inviato: %2</translation>
+    </message>
+    <message>
+        <source>The link to “%1” was emailed to the client.</source>
+        <translation>Il link a «%1» è stato inviato via email al cliente.</translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation>Il cliente</translation>
+    </message>
+    <message>
+        <source>“%1” was not sent: %2&apos;s access is revoked, so document links are not mailed. Invite them again first.</source>
+        <translation>«%1» non è stato inviato: l&apos;accesso di %2 è revocato, quindi i link ai documenti non vengono inviati. Invitalo di nuovo prima.</translation>
+    </message>
+    <message>
+        <source>“%1” was not sent: %2 has no email address on file. Add one to the client first.</source>
+        <translation>«%1» non è stato inviato: %2 non ha un indirizzo email registrato. Aggiungine uno al cliente prima.</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::AuditExport</name>
     <message>
         <source>Could not write %1 (%2). Choose a folder you can write to.</source>
@@ -890,6 +913,26 @@
         <source>“%1” was not attached: %2</source>
         <translation>«%1» non è stato allegato: %2</translation>
     </message>
+    <message>
+        <source>&amp;Email this document to the client</source>
+        <translation>&amp;Invia questo documento al cliente via email</translation>
+    </message>
+    <message>
+        <source>Mail this document&apos;s own link to the client&apos;s email address</source>
+        <translation>Invia il link di questo documento all&apos;indirizzo email del cliente</translation>
+    </message>
+    <message>
+        <source>E&amp;mail to client</source>
+        <translation>Invia al cliente via e&amp;mail</translation>
+    </message>
+    <message>
+        <source>Right-click to email this document&apos;s link to the client</source>
+        <translation>Fai clic con il tasto destro per inviare al cliente il link di questo documento</translation>
+    </message>
+    <message>
+        <source>Sending “%1”…</source>
+        <translation>Invio di «%1» in corso…</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::ClientListModel</name>
@@ -1143,6 +1186,57 @@ su %3</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::DocumentLinkDialog</name>
+    <message>
+        <source>Document links for %1</source>
+        <translation>Link ai documenti per %1</translation>
+    </message>
+    <message>
+        <source>Document links</source>
+        <translation>Link ai documenti</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Attached.&lt;/b&gt; Each document has its own link, shown only this once — copy it now if you pass it on yourself, or let Gatehouse email it to %1.</source>
+        <translation>&lt;b&gt;Allegato.&lt;/b&gt; Ogni documento ha un proprio link, mostrato solo questa volta — copialo ora se lo inoltri tu, oppure lascia che Gatehouse lo invii via email a %1.</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>Link a %1</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copia il link</translation>
+    </message>
+    <message>
+        <source>Copy link to %1</source>
+        <translation>Copia il link a %1</translation>
+    </message>
+    <message>
+        <source>&amp;Email it to the client</source>
+        <translation>&amp;Invialo al cliente via email</translation>
+    </message>
+    <message>
+        <source>Email %1 to the client</source>
+        <translation>Invia %1 al cliente via email</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiato</translation>
+    </message>
+    <message>
+        <source>Document link status</source>
+        <translation>Stato del link al documento</translation>
+    </message>
+    <message>
+        <source>Sending “%1”…</source>
+        <translation>Invio di «%1» in corso…</translation>
+    </message>
+    <message>
+        <source>Emailed</source>
+        <translation>Inviato</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::InviteDialog</name>
     <message>
         <source>Require sign-in: the link alone is not enough</source>
@@ -1281,22 +1375,6 @@ su %3</translation>
         <translation>[nome del cliente]</translation>
     </message>
     <message>
-        <source>&lt;p&gt;To: %1&lt;/p&gt;&lt;p&gt;Dear %2,&lt;/p&gt;&lt;p&gt;%3 has given you access to your documents for &lt;i&gt;%4&lt;/i&gt; in the firm&apos;s secure portal.&lt;/p&gt;&lt;p&gt;&lt;u&gt;Open your portal&lt;/u&gt; (a personal link that works once)&lt;/p&gt;</source>
-        <translation>&lt;p&gt;A: %1&lt;/p&gt;&lt;p&gt;Gentile %2,&lt;/p&gt;&lt;p&gt;%3 le ha dato accesso ai suoi documenti relativi a &lt;i&gt;%4&lt;/i&gt; nel portale sicuro dello studio.&lt;/p&gt;&lt;p&gt;&lt;u&gt;Apra il suo portale&lt;/u&gt; (un link personale che funziona una sola volta)&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;For your security you will be asked to confirm your email address when you open it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Per la sua sicurezza, all&apos;apertura le verrà chiesto di confermare il suo indirizzo email.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;We will also ask you to read a short code to us on the phone.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le chiederemo inoltre di leggerci al telefono un breve codice.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;If you did not expect this email, you can ignore it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Se non aspettavi questa email, puoi ignorarla.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Sending…</source>
         <translation>Invio in corso…</translation>
     </message>
@@ -1315,6 +1393,26 @@ su %3</translation>
     <message>
         <source>Done</source>
         <translation>Fatto</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Preparazione dell&apos;anteprima…</translation>
+    </message>
+    <message>
+        <source>Preview unavailable offline. The invitation is sent from the server&apos;s template once Gatehouse reconnects.</source>
+        <translation>Anteprima non disponibile offline. L&apos;invito viene inviato con il modello del server quando Gatehouse si ricollega.</translation>
+    </message>
+    <message>
+        <source>Preview unavailable offline.</source>
+        <translation>Anteprima non disponibile offline.</translation>
+    </message>
+    <message>
+        <source>Preview unavailable: %1</source>
+        <translation>Anteprima non disponibile: %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Subject:&lt;/b&gt; %1&lt;/p&gt;&lt;hr&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Oggetto:&lt;/b&gt; %1&lt;/p&gt;&lt;hr&gt;</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1824,14 @@ su %3</translation>
         <source>Set up &amp;two-step sign-in…</source>
         <translation>Configura l&apos;accesso in &amp;due passaggi…</translation>
     </message>
+    <message>
+        <source>Keychain notice</source>
+        <translation>Avviso sul portachiavi</translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be saved in the system keychain (%1). You will need to sign in again next time. Check that your keyring is unlocked.</source>
+        <translation>Non è stato possibile salvare l&apos;accesso nel portachiavi di sistema (%1). La prossima volta dovrai accedere di nuovo. Controlla che il portachiavi sia sbloccato.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PhoneCodeDialog</name>
@@ -2006,6 +2112,22 @@ su %3</translation>
         <source>Done. %1 no longer has access to the portal.</source>
         <translation>Fatto. %1 non ha più accesso al portale.</translation>
     </message>
+    <message>
+        <source>Also end &amp;document links</source>
+        <translation>Termina anche i link ai &amp;documenti</translation>
+    </message>
+    <message>
+        <source>Also end document links</source>
+        <translation>Termina anche i link ai documenti</translation>
+    </message>
+    <message>
+        <source>Links to single documents sent earlier stop working too.</source>
+        <translation>Anche i link ai singoli documenti inviati in precedenza smettono di funzionare.</translation>
+    </message>
+    <message>
+        <source>Links to single documents sent earlier keep working.</source>
+        <translation>I link ai singoli documenti inviati in precedenza continuano a funzionare.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::SecretStore</name>
@@ -2027,10 +2149,6 @@ su %3</translation>
     <message>
         <source>Your sign-in has expired. Please sign in again.</source>
         <translation>Il tuo accesso è scaduto. Accedi di nuovo.</translation>
-    </message>
-    <message>
-        <source>You are signed in, but Gatehouse could not keep the sign-in: %1 You will have to sign in again next time.</source>
-        <translation>Hai effettuato l&apos;accesso, ma Gatehouse non è riuscito a memorizzarlo: %1 La prossima volta dovrai accedere di nuovo.</translation>
     </message>
 </context>
 <context>
