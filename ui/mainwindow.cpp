@@ -33,6 +33,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -161,6 +162,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                 m_detail->showClient(currentClient());
                 updateActions();
             });
+    keepPlaceOnScreen();
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_detail, &ClientDetailPane::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -331,6 +333,46 @@ void MainWindow::createMenus()
     auto *about = help->addAction(tr("&About Gatehouse"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::keepPlaceOnScreen()
+{
+    // Rows a sync inserts, removes or moves above the first visible row would push what
+    // the user is looking at up or down; the scroll bar moves by as much, so the rows on
+    // screen stay where they were (D9). Rows paged in at the end change nothing here.
+    auto *model = m_session->clients();
+    const auto shift = [this](int rows) {
+        if (rows == 0)
+            return;
+        auto *bar = m_view->verticalScrollBar();
+        const int step = m_view->verticalScrollMode() == QAbstractItemView::ScrollPerItem
+                             ? 1
+                             : m_view->verticalHeader()->defaultSectionSize();
+        // The range grows with the rows only at the next layout; make room first.
+        if (rows > 0)
+            bar->setMaximum(bar->maximum() + rows * step);
+        bar->setValue(bar->value() + rows * step);
+    };
+    const auto remember = [this] { m_topRowBefore = m_view->rowAt(0); };
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, remember);
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, remember);
+    connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, remember);
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this, shift](const QModelIndex &, int first, int last) {
+        if (m_topRowBefore > 0 && first <= m_topRowBefore)
+            shift(last - first + 1);
+    });
+    connect(model, &QAbstractItemModel::rowsRemoved, this, [this, shift](const QModelIndex &, int first, int last) {
+        if (m_topRowBefore > 0 && last < m_topRowBefore)
+            shift(-(last - first + 1));
+    });
+    connect(model, &QAbstractItemModel::rowsMoved, this,
+            [this, shift](const QModelIndex &, int start, int, const QModelIndex &, int destination) {
+                if (m_topRowBefore <= 0)
+                    return;
+                const bool wasAbove = start < m_topRowBefore;
+                const bool nowAbove = destination <= m_topRowBefore;
+                shift(int(nowAbove) - int(wasAbove));
+            });
 }
 
 QAction *MainWindow::action(const QString &name) const

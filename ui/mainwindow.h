@@ -79,6 +79,7 @@ private:
     void showAbout();
     void toggleLock();
     void showContextMenu(const QPoint &pos);
+    void keepPlaceOnScreen();
 
     Session *m_session;
     std::unique_ptr<CertificatePrompt> m_certificatePrompt;
@@ -90,6 +91,7 @@ private:
     QLabel *m_keychain;
     QLabel *m_status;
     QTimer m_filterDelay;
+    int m_topRowBefore = -1; // the first visible row when a sync starts changing rows
     SignInDialog *m_signIn = nullptr;
     QPointer<AuditViewer> m_audit;
     QString m_lastSyncError;

@@ -125,6 +125,27 @@ private slots:
         QVERIFY(window.detailPane()->client().has_value());
         QCOMPARE(window.detailPane()->client()->id, idB);
 
+        // A client added above B: a row arrives above the user's place, and B stays
+        // where it was on screen.
+        const int bY = view->visualRect(view->currentIndex()).top();
+        const auto created =
+            httpRequest("POST", m_portal.baseUrl().resolved(QUrl(QStringLiteral("/api/v1/clients"))),
+                        QJsonDocument(QJsonObject{{QStringLiteral("name"), QStringLiteral("Aaron Aardvark")},
+                                                  {QStringLiteral("email"), QStringLiteral("aaron@client.example")},
+                                                  {QStringLiteral("matter"), QStringLiteral("New instruction")}})
+                            .toJson(),
+                        {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + m_colleagueToken}});
+        QCOMPARE(created.status, 201);
+        const qint64 added = created.json().value(QStringLiteral("id")).toInteger();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowOf(added), 0, 20000);
+        QCOMPARE(view->currentIndex().data(ClientListModel::ClientIdRole).toLongLong(), idB);
+        QCOMPARE(view->currentIndex().row(), rowB + 1);
+        QCOMPARE(view->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(view->selectionModel()->selectedRows().first().row(), rowB + 1);
+        QCOMPARE(view->verticalScrollBar()->value(), scroll + 1);
+        QCOMPARE(view->visualRect(view->currentIndex()).top(), bY);
+        QCOMPARE(window.detailPane()->client()->id, idB);
+
         // A change to B itself refreshes the pane in place: same client, new data.
         const qint64 versionB = b.data(ClientListModel::ClientVersionRole).toLongLong();
         const QString matterB = QStringLiteral("B's matter, renamed by Carlo");
@@ -137,8 +158,9 @@ private slots:
         QCOMPARE(patchedB.status, 200);
         QTRY_COMPARE_WITH_TIMEOUT(window.detailPane()->client()->matter, matterB, 20000);
         QCOMPARE(window.detailPane()->client()->id, idB);
-        QCOMPARE(view->currentIndex().row(), rowB);
-        QCOMPARE(view->verticalScrollBar()->value(), scroll);
+        QCOMPARE(view->currentIndex().row(), rowB + 1);
+        QCOMPARE(view->verticalScrollBar()->value(), scroll + 1);
+        QCOMPARE(view->visualRect(view->currentIndex()).top(), bY);
         session.sync()->stop();
     }
 
