@@ -427,19 +427,23 @@ void ClientDetailPane::attachFiles(const QStringList &paths)
         return;
     if (!m_actionsEnabled)
         return say(m_lock->toolTip());
-    uploadNext(paths, {});
+    // The whole batch goes to the client shown now, even if the user selects another
+    // one while it uploads.
+    uploadNext(*m_client, paths, {});
 }
 
-void ClientDetailPane::uploadNext(QStringList paths, QList<UploadedDocument> uploaded)
+void ClientDetailPane::uploadNext(const ClientRecord &client, QStringList paths, QList<UploadedDocument> uploaded)
 {
-    if (paths.isEmpty() || !m_client) {
-        loadDocuments();
-        if (!uploaded.isEmpty() && m_client) {
+    const bool stillShown = m_client && m_client->id == client.id;
+    if (paths.isEmpty()) {
+        if (stillShown)
+            loadDocuments();
+        if (!uploaded.isEmpty()) {
             // The links exist only in these answers (the server keeps their hashes):
             // show them now, once.
             if (m_linkDialog)
                 m_linkDialog->close();
-            m_linkDialog = new DocumentLinkDialog(m_session, m_client->id, m_client->name, uploaded, this);
+            m_linkDialog = new DocumentLinkDialog(m_session, client.id, client.name, uploaded, this);
             m_linkDialog->setAttribute(Qt::WA_DeleteOnClose);
             connect(m_linkDialog, &DocumentLinkDialog::message, this, &ClientDetailPane::say);
             m_linkDialog->open();
@@ -450,7 +454,7 @@ void ClientDetailPane::uploadNext(QStringList paths, QList<UploadedDocument> upl
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         say(tr("“%1” could not be read: %2").arg(QFileInfo(path).fileName(), file.errorString()));
-        return uploadNext(paths, uploaded);
+        return uploadNext(client, paths, uploaded);
     }
     const QByteArray bytes = file.readAll();
     const QString name = QFileInfo(path).fileName();
@@ -458,14 +462,14 @@ void ClientDetailPane::uploadNext(QStringList paths, QList<UploadedDocument> upl
     say(tr("Uploading “%1”…").arg(name));
     QPointer<ClientDetailPane> guard(this);
     m_session->client()->uploadDocument(
-        m_client->id, name, type, bytes, [guard, name, paths, uploaded](Result<UploadedDocument> r) mutable {
+        client.id, name, type, bytes, [guard, client, name, paths, uploaded](Result<UploadedDocument> r) mutable {
             if (!guard)
                 return;
             guard->say(r ? tr("“%1” attached.").arg(name)
                          : tr("“%1” was not attached: %2").arg(name, r.error().message));
             if (r)
                 uploaded.append(*r);
-            guard->uploadNext(paths, uploaded);
+            guard->uploadNext(client, paths, uploaded);
         });
 }
 

@@ -69,7 +69,7 @@ private:
     void endSelectedSession(bool all);
     void forgetSelectedBrowser(bool all);
     void removeSelectedDocument();
-    void uploadNext(QStringList paths, QList<UploadedDocument> uploaded);
+    void uploadNext(const ClientRecord &client, QStringList paths, QList<UploadedDocument> uploaded);
     void showDocumentMenu(const QPoint &pos);
     void say(const QString &text);
 

@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -237,6 +238,42 @@ private slots:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.read(5) == "%PDF-");
+    }
+
+    // Runs last: it adds events to the shared cache.
+    void model_refreshAfterSync_insertsNewerOnTopWithoutReset()
+    {
+        AuditLogModel model(&m_cache);
+        model.setPageSize(64);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        AuditFilter invited;
+        invited.type = QStringLiteral("client.invited");
+        model.setFilter(invited);
+        model.fetchMore(QModelIndex());
+        const int loaded = model.rowCount();
+        const QPersistentModelIndex selected = model.index(70, AuditLogModel::Id);
+        const qint64 selectedId = selected.data().toLongLong();
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+        // A sync brings 40 newer events, 13 of them invitations (ids 303, 306, ... 339).
+        AuditStore store(&m_cache);
+        QVERIFY(store.applyPage(makeChain(40, m_events.constLast().hash, 301)).ok());
+        model.refresh();
+
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(inserted.first().at(2).toInt(), 12);
+        QCOMPARE(model.rowCount(), loaded + 13);
+        QCOMPARE(model.index(0, AuditLogModel::Id).data().toLongLong(), 339);
+        QCOMPARE(model.index(12, AuditLogModel::Id).data().toLongLong(), 303);
+        QCOMPARE(model.index(13, AuditLogModel::Id).data().toLongLong(), 300);
+        QVERIFY(selected.isValid());
+        QCOMPARE(selected.row(), 83);
+        QCOMPARE(selected.data().toLongLong(), selectedId);
+        model.refresh(); // nothing newer: nothing happens
+        QCOMPARE(inserted.count(), 1);
     }
 
 private:
