@@ -144,6 +144,13 @@ void Session::onHeader(beast::error_code ec, std::size_t)
         return closeNow(); // the peer went away; nobody to answer
 
     const auto &header = m_parser->get();
+    // A strict edge on purpose: the parser merges repeated identical Content-Length
+    // headers and "n, n" lists, but a proxy in front may read them differently
+    // (request smuggling), so any repetition is refused before the body is read.
+    if (const auto lengths = header.count(http::field::content_length);
+        lengths > 1 || (lengths == 1 && header[http::field::content_length].find(',') != beast::string_view::npos))
+        return failRequest(400, ErrorCode::BadRequest,
+                           QStringLiteral("The request repeats Content-Length; send it once, with one value."));
     m_method = toBytes(header.method_string());
     const auto target = toBytes(header.target());
     m_path = QString::fromUtf8(target.left(target.indexOf('?') >= 0 ? target.indexOf('?') : target.size()));

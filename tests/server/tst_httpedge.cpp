@@ -55,6 +55,15 @@ private slots:
             << QByteArray("POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                           "Content-Length: 2\r\nContent-Length: 40\r\n\r\n{}")
             << QByteArray("HTTP/1.1 400") << QStringLiteral("bad_request");
+        // Refused even when the copies agree (issue 9 §3): a strict edge, no merging.
+        QTest::newRow("repeated identical content-length")
+            << QByteArray("POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}")
+            << QByteArray("HTTP/1.1 400") << QStringLiteral("bad_request");
+        QTest::newRow("content-length list")
+            << QByteArray("POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 2, 2\r\n\r\n{}")
+            << QByteArray("HTTP/1.1 400") << QStringLiteral("bad_request");
         QTest::newRow("content-length and chunked")
             << QByteArray("POST /api/v1/session HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
                           "Content-Length: 2\r\n\r\n0\r\n\r\n")
