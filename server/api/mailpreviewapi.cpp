@@ -34,7 +34,7 @@ QString optionalString(JsonBody &body, const QJsonObject &object, const QString 
 } // namespace
 
 MailPreviewApi::MailPreviewApi(const Database &database, const Config &config, const Keyring &keyring)
-    : m_config(config), m_outbox(database, config, keyring)
+    : m_tokens(config), m_outbox(database, config, keyring)
 {}
 
 void MailPreviewApi::registerRoutes(Router &router) const
@@ -70,8 +70,8 @@ HttpResponse MailPreviewApi::invite(const RequestContext &context) const
     mail.templateName = QStringLiteral("invite");
     mail.toAddress = email;
     mail.toName = name;
-    mail.fields = {{QStringLiteral("portal_url"), QString(m_config.publicUrl + QStringLiteral("/portal/preview-only"))},
-                   {QStringLiteral("expires_at"), Clock::now().addSecs(m_config.inviteTtlSeconds)},
+    mail.fields = {{QStringLiteral("portal_url"), m_tokens.portalUrl(QStringLiteral("preview-only"))},
+                   {QStringLiteral("expires_at"), m_tokens.expiryFor(TokenPurpose::Invite, Clock::now())},
                    {QStringLiteral("client_name"), name},
                    {QStringLiteral("matter"), matter},
                    {QStringLiteral("partner_name"), partner}};

@@ -3,6 +3,7 @@
 
 #include "http/router.h"
 #include "mail/outbox.h"
+#include "tokens/tokenengine.h"
 
 namespace Gatehouse::Server {
 
@@ -25,7 +26,7 @@ public:
 private:
     HttpResponse invite(const RequestContext &context) const;
 
-    const Config &m_config;
+    TokenEngine m_tokens;
     Outbox m_outbox;
 };
 

@@ -73,6 +73,15 @@ QString TokenEngine::portalUrl(const QString &token) const
     return m_publicUrl + QStringLiteral("/portal/") + token;
 }
 
+QDateTime TokenEngine::expiryFor(TokenPurpose purpose, const QDateTime &now) const
+{
+    const bool reusable = m_reusable && purpose == TokenPurpose::Invite;
+    const qint64 ttl = reusable                          ? ReusableLifetimeSeconds
+                       : purpose == TokenPurpose::Invite ? m_inviteTtlSeconds
+                                                         : m_signInTtlSeconds;
+    return now.addSecs(ttl);
+}
+
 Result<TokenEngine::Issued> TokenEngine::issue(QSqlDatabase &db, const IssueRequest &request) const
 {
     const QString purpose = purposeName(request.purpose);
@@ -85,12 +94,9 @@ Result<TokenEngine::Issued> TokenEngine::issue(QSqlDatabase &db, const IssueRequ
             return cancelled.error();
     }
     const bool reusable = m_reusable && request.purpose == TokenPurpose::Invite;
-    const qint64 ttl = reusable                                  ? ReusableLifetimeSeconds
-                       : request.purpose == TokenPurpose::Invite ? m_inviteTtlSeconds
-                                                                 : m_signInTtlSeconds;
     Issued issued;
     issued.token = Crypto::newToken();
-    issued.expiresAt = request.now.addSecs(ttl);
+    issued.expiresAt = expiryFor(request.purpose, request.now);
     TokenStore::NewToken row;
     row.tokenHash = hashOf(issued.token);
     row.purpose = purpose;

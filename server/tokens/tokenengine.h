@@ -70,6 +70,9 @@ public:
 
     // The client-facing link, always from the configured public URL (B8).
     QString portalUrl(const QString &token) const;
+    // When a link of `purpose` issued at `now` expires under the link policy (F12);
+    // also what the invite preview states.
+    QDateTime expiryFor(TokenPurpose purpose, const QDateTime &now) const;
 
     static QString hashOf(QStringView token);
 
