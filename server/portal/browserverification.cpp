@@ -13,11 +13,12 @@
 namespace Gatehouse::Server {
 
 BrowserVerification::BrowserVerification(const Config &config, const Database &database, const Keyring &keyring)
-    : m_config(config), m_keyring(keyring), m_audit(database), m_response(config)
+    : m_config(config), m_keyring(keyring), m_audit(database), m_response(config), m_sessions(config, keyring)
 {}
 
-Result<QByteArray> BrowserVerification::confirm(QSqlDatabase &db, const RequestContext &context,
-                                                const SessionStore::SessionRow &session, QStringView via) const
+Result<BrowserVerification::Confirmed> BrowserVerification::confirm(QSqlDatabase &db, const RequestContext &context,
+                                                                    const SessionStore::SessionRow &session,
+                                                                    QStringView via) const
 {
     const auto now = Clock::now();
     const QByteArray secret = Crypto::randomBytes(32);
@@ -27,10 +28,15 @@ Result<QByteArray> BrowserVerification::confirm(QSqlDatabase &db, const RequestC
                                                  now.addSecs(LifetimeSeconds), address, device);
     if (!browserId)
         return browserId.error();
-    // The fresh session id (B6) is issued by the hub on the very next request
-    // (rotate_pending), the same path every privilege change of a session takes.
-    if (auto r = SessionStore::setPending(db, session.id, QString(), true); !r)
+    if (auto r = SessionStore::setPending(db, session.id, QString(), false); !r)
         return r.error();
+    // B6: the session gets a fresh id in this very answer, and the id it had on the
+    // verify screen stops working as this transaction commits. Waiting for the next
+    // request (as a change made elsewhere must) would hand the new id to whoever
+    // presented the old one first.
+    auto renewed = m_sessions.renew(db, session.id);
+    if (!renewed)
+        return renewed.error();
 
     const QJsonObject details{{QStringLiteral("browser_id"), *browserId},
                               {QStringLiteral("device"), device},
@@ -40,18 +46,20 @@ Result<QByteArray> BrowserVerification::confirm(QSqlDatabase &db, const RequestC
             m_audit.append(db, clientEvent(context, m_config, AuditType::BrowserVerified, session.clientId, details));
         !r)
         return r.error();
-    return SessionCookie::setCookie(SessionCookie::BrowserName,
-                                    SessionCookie::sign(m_keyring, ClientSessions::BrowserPurpose, secret),
-                                    LifetimeSeconds);
+    return Confirmed{SessionCookie::setCookie(SessionCookie::BrowserName,
+                                              SessionCookie::sign(m_keyring, ClientSessions::BrowserPurpose, secret),
+                                              LifetimeSeconds),
+                     m_sessions.setCookieHeader(*renewed)};
 }
 
-HttpResponse BrowserVerification::toHub(const QByteArray &browserCookie) const
+HttpResponse BrowserVerification::toHub(const Confirmed &confirmed) const
 {
     HttpResponse r;
     r.status = 303; // never a client-supplied target (B8)
     r.setHeader("Location", "/portal/hub");
     m_response.addPageHeaders(r);
-    r.headers.append({QByteArray("Set-Cookie"), browserCookie});
+    r.headers.append({QByteArray("Set-Cookie"), confirmed.sessionCookie});
+    r.headers.append({QByteArray("Set-Cookie"), confirmed.browserCookie});
     return r;
 }
 
