@@ -13,6 +13,7 @@
 #include "server/portalflow.h"
 #include "support/smtpserver.h"
 #include "ui/clientdetailpane.h"
+#include "ui/dialogs.h"
 #include "ui/documentlinkdialog.h"
 #include "ui/invitedialog.h"
 #include "ui/mainwindow.h"
@@ -25,8 +26,10 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QDropEvent>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -241,6 +244,26 @@ private slots:
         QVERIFY2(!mailed.isEmpty(), qPrintable(mail.text));
         QCOMPARE(download(mailed), bytes);
         QCOMPARE(download(link), bytes); // the link shown once keeps working: its own grant
+
+        // The Attach button's file dialog and a drop take the same path to the same dialog.
+        dialog->close();
+        QTRY_VERIFY(!pane.linkDialog());
+        Dialogs::setNextFileName(writeFile(QStringLiteral("by-dialog.txt"), "chosen in the file dialog\n"));
+        QTest::mouseClick(buttonNamed(&pane, QStringLiteral("Attach…")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(pane.linkDialog() && pane.linkDialog()->isVisible(), 10000);
+        QCOMPARE(download(pane.linkDialog()->linkAt(0)), QByteArray("chosen in the file dialog\n"));
+        pane.linkDialog()->close();
+        QTRY_VERIFY(!pane.linkDialog());
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(writeFile(QStringLiteral("dropped.txt"), "dropped on the pane\n"))});
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        // Straight to the pane's event handler: QApplication routes a drop only to the
+        // target of a drag the platform started, and offscreen there is none.
+        static_cast<QObject &>(pane).event(&drop);
+        QVERIFY(drop.isAccepted());
+        QTRY_VERIFY_WITH_TIMEOUT(pane.linkDialog() && pane.linkDialog()->isVisible(), 10000);
+        QCOMPARE(download(pane.linkDialog()->linkAt(0)), QByteArray("dropped on the pane\n"));
+        pane.linkDialog()->close();
     }
 
     // "Email this document to the client" in the detail pane's document list: the mail
