@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "config.h"
 
-
 #include "clock.h"
 #include "common/errorcode.h"
 #include "ratelimit/clientaddress.h"
@@ -286,6 +285,14 @@ const QList<KeySpec> &keySpecs()
          intSetter(1, 100000, [](Config &c, qint64 v) { c.signInLimitPerAddress = int(v); })},
         {QStringLiteral("ratelimit"), QStringLiteral("sign_in_per_email"),
          intSetter(1, 100000, [](Config &c, qint64 v) { c.signInLimitPerEmail = int(v); })},
+        {QStringLiteral("ratelimit"), QStringLiteral("portal_pages_per_minute"),
+         intSetter(1, 1000000, [](Config &c, qint64 v) { c.portalPagesPerMinute = int(v); })},
+        {QStringLiteral("ratelimit"), QStringLiteral("failed_attempts_per_address"),
+         intSetter(1, 100000, [](Config &c, qint64 v) { c.failedAttemptsPerAddress = int(v); })},
+        {QStringLiteral("ratelimit"), QStringLiteral("failed_attempts_window_seconds"),
+         intSetter(1, 7 * 86400, [](Config &c, qint64 v) { c.failedAttemptsWindowSeconds = int(v); })},
+        {QStringLiteral("ratelimit"), QStringLiteral("resend_cooldown_seconds"),
+         intSetter(0, 86400, [](Config &c, qint64 v) { c.resendCooldownSeconds = int(v); })},
         {QStringLiteral("ratelimit"), QStringLiteral("mail_per_hour"),
          intSetter(1, 10000000, [](Config &c, qint64 v) { c.mailPerHour = int(v); })},
         // Tests only: lets a test move the server's clock forward (server/clock.h).

@@ -84,6 +84,14 @@ struct Config
     int signInLimitPerAddress = 5;
     int signInLimitPerEmail = 5;
     int mailPerHour = 1000; // B3: global budget, enforced when mail is queued
+    // F13/B3 on the client side: requests to portal pages (/portal/..., /d/...) per source
+    // address and minute; failed link consumes and wrong short codes per source address
+    // and window; and the quiet time before a link or code for the same email is mailed
+    // again (0: none).
+    int portalPagesPerMinute = 60;
+    int failedAttemptsPerAddress = 20;
+    int failedAttemptsWindowSeconds = 3600;
+    int resendCooldownSeconds = 60;
 
     // Loads and validates FILE. The error message is one line naming the file, the
     // key and what is wrong, ready to print after "gatehouse-portal: ".

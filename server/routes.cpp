@@ -16,6 +16,7 @@
 #include "pages/sessionroutes.h"
 #include "pages/staticroutes.h"
 #include "pages/verifyroutes.h"
+#include "portal/portallimits.h"
 #include "portal/portalroutes.h"
 #include "storage/database.h"
 #include "storage/storage.h"
@@ -46,6 +47,8 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     // so before /portal/{token}.
     set->make<SessionRoutes>(config, database, keyring).registerRoutes(router);
     set->make<VerifyRoutes>(config, database, keyring).registerRoutes(router);
+    // F13: portal pages per source address, checked before any route runs.
+    set->make<PortalLimits>(config, database, keyring).installGuard(router);
     // The client-facing consume core: /portal/{token}, /portal/sign-in, /portal/hub.
     set->make<PortalRoutes>(config, database, keyring).registerRoutes(router);
 

@@ -119,12 +119,21 @@ void Router::setErrorPageRenderer(ErrorPageRenderer renderer)
     m_errorPages = std::move(renderer);
 }
 
+void Router::setRequestGuard(RequestGuard guard)
+{
+    m_guard = std::move(guard);
+}
+
 HttpResponse Router::dispatch(const HttpRequest &request, int *routeIndex) const
 {
     if (routeIndex)
         *routeIndex = -1;
     if (!request.path.startsWith(u'/'))
         return Problem::make(404, ErrorCode::NotFound, QStringLiteral("There is nothing at this address."));
+    if (m_guard) {
+        if (auto refused = m_guard(request))
+            return *refused;
+    }
     const QByteArray method = request.method == "HEAD" ? QByteArray("GET") : request.method;
     const QStringList segments = splitPath(request.path);
 

@@ -50,6 +50,10 @@ using Authenticator = std::function<Result<AuthenticatedStaff>(const HttpRequest
 // client-facing pages); returns nullopt to keep the problem+json answer.
 using ErrorPageRenderer = std::function<std::optional<HttpResponse>(const HttpRequest &, int status)>;
 
+// Looks at every request before routing and may answer it instead (the portal's
+// per-address request limit); nullopt lets the request through.
+using RequestGuard = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
+
 // Maps method + path pattern ("/api/v1/clients/{id}") to a handler, and answers the
 // routing errors itself: 404 for an unknown path, 405 with Allow for a known path
 // with another method, 401/403 from the route's Access. HEAD is served by the GET
@@ -64,6 +68,7 @@ public:
              std::uint64_t maxBodyBytes = 0);
     void setAuthenticator(Authenticator authenticator);
     void setErrorPageRenderer(ErrorPageRenderer renderer);
+    void setRequestGuard(RequestGuard guard);
 
     // `routeIndex`, when given, receives the index (in routes() order) of the route that
     // matched method and path, or -1 when none did (404, 405): the edge labels its
@@ -112,6 +117,7 @@ private:
     QList<Route> m_routes;
     Authenticator m_authenticator;
     ErrorPageRenderer m_errorPages;
+    RequestGuard m_guard;
     std::shared_ptr<RouteCounters> m_unmatched = std::make_shared<RouteCounters>();
     std::shared_ptr<EdgeCounters> m_edge = std::make_shared<EdgeCounters>();
 };

@@ -72,11 +72,12 @@ HttpResponse Pages::signInForm(const HttpRequest &request, const QString &email,
                      {QStringLiteral("ttl_minutes"), QString::number(m_config.signInTtlSeconds / 60)}});
 }
 
-HttpResponse Pages::checkEmail() const
+HttpResponse Pages::checkEmail(bool justSent) const
 {
     return m_response.html(
         200, m_renderer.render(QStringLiteral("checkemail"), QStringLiteral("Check your email"),
-                               {{QStringLiteral("ttl_minutes"), QString::number(m_config.signInTtlSeconds / 60)}}));
+                               {{QStringLiteral("ttl_minutes"), QString::number(m_config.signInTtlSeconds / 60)},
+                                {QStringLiteral("just_sent"), justSent}}));
 }
 
 HttpResponse Pages::codeEntry(const HttpRequest &request, const QString &action, const QString &error, int status) const

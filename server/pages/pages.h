@@ -122,7 +122,8 @@ public:
     // F6. `status` 400 re-shows the form with `error` next to the field.
     HttpResponse signInForm(const HttpRequest &request, const QString &email = {}, const QString &error = {},
                             int status = 200) const;
-    HttpResponse checkEmail() const;
+    // `justSent`: the B3 cooldown held this request back; the page says a link is already on its way.
+    HttpResponse checkEmail(bool justSent = false) const;
     // F4 cross-device: the sign-in link opened in a browser that did not ask for it.
     HttpResponse codeEntry(const HttpRequest &request, const QString &action, const QString &error = {},
                            int status = 200) const;

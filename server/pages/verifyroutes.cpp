@@ -17,7 +17,8 @@ namespace Gatehouse::Server {
 VerifyRoutes::VerifyRoutes(const Config &config, const Database &database, const Keyring &keyring)
     : m_config(config), m_database(database), m_keyring(keyring), m_audit(database), m_sessions(config, keyring),
       m_tokens(config), m_codes(keyring), m_verification(config, database, keyring),
-      m_outbox(database, config, keyring), m_limiter(database), m_pages(config, keyring)
+      m_outbox(database, config, keyring), m_limiter(database), m_pages(config, keyring),
+      m_limits(config, database, keyring)
 {}
 
 void VerifyRoutes::registerRoutes(Router &router) const
@@ -66,6 +67,17 @@ HttpResponse VerifyRoutes::send(const RequestContext &context) const
             return m_pages.problem(context.request, ProblemPage::RateLimited, {{}, decision->retryAfterSeconds, 0});
         }
     }
+    // B3: a code mailed within the cooldown is still the one to use; none is sent again.
+    auto cooling = m_limits.coolingDown(db, (*client)->email);
+    if (!cooling)
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    if (*cooling) {
+        tx.rollback();
+        return m_pages.verify(
+            context.request,
+            VerifyView{Pages::maskEmail((*client)->email), true,
+                       QStringLiteral("We sent you a code a moment ago. Please use the code from that email.")});
+    }
     TokenEngine::IssueRequest request;
     request.purpose = TokenPurpose::VerifyBrowser;
     request.clientId = session.clientId;
@@ -113,6 +125,9 @@ HttpResponse VerifyRoutes::confirm(const RequestContext &context) const
     if (!m_pages.csrf().verify(context.request, form->value(QStringLiteral("csrf")).toLatin1()))
         return m_pages.problem(context.request, ProblemPage::CsrfFailed);
     const QString code = form->value(QStringLiteral("code")).trimmed();
+    // F13: an address that has spent its failed attempts may not try another code.
+    if (auto limited = m_limits.refuseIfFailing(context.request))
+        return *limited;
     const auto now = Clock::now();
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r)
@@ -147,6 +162,7 @@ HttpResponse VerifyRoutes::confirm(const RequestContext &context) const
     case ShortCodes::Check::Wrong:
         if (auto r = tx.commit(); !r) // the wrong try must count
             return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+        m_limits.recordFailure(context.request); // and against the address (F13)
         if (checked->result == ShortCodes::Check::Locked)
             return m_pages.problem(context.request, ProblemPage::CodeLocked,
                                    {{}, int(std::max<qint64>(60, now.secsTo((*latest)->expiresAt))), 0});

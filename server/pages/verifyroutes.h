@@ -6,6 +6,7 @@
 #include "mail/outbox.h"
 #include "pages.h"
 #include "portal/browserverification.h"
+#include "portal/portallimits.h"
 #include "ratelimit/ratelimiter.h"
 #include "sessions/clientsessions.h"
 #include "sessions/shortcodes.h"
@@ -46,6 +47,7 @@ private:
     Outbox m_outbox;
     RateLimiter m_limiter;
     Pages m_pages;
+    PortalLimits m_limits;
 };
 
 } // namespace Gatehouse::Server

@@ -33,7 +33,7 @@ PortalRoutes::PortalRoutes(const Config &config, const Database &database, const
     : m_config(config), m_database(database), m_audit(database), m_tokens(config), m_sessions(config, keyring),
       m_codes(keyring), m_verification(config, database, keyring), m_endLinks(config, keyring),
       m_outbox(database, config, keyring), m_limiter(database), m_keyring(keyring), m_pages(config, keyring),
-      m_documents(database)
+      m_documents(database), m_limits(config, database, keyring)
 {}
 
 void PortalRoutes::registerRoutes(Router &router) const
@@ -83,6 +83,8 @@ HttpResponse PortalRoutes::showContinue(const RequestContext &context) const
 
 HttpResponse PortalRoutes::rejected(const RequestContext &context, const TokenEngine::Outcome &outcome) const
 {
+    // F13: every failed consume counts against the address (no write lock held here).
+    m_limits.recordFailure(context.request);
     const QJsonObject details{{QStringLiteral("reason"), QString(TokenEngine::rejectionName(outcome.rejection))}};
     if (auto r = m_audit.record(clientEvent(context, m_config, AuditType::TokenRejected, outcome.clientId, details));
         !r)
@@ -117,6 +119,9 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
 {
     if (auto refused = refuseWithoutCsrf(context))
         return *refused;
+    // An address that has spent its failed attempts may not try again, even a right link.
+    if (auto limited = m_limits.refuseIfFailing(context.request))
+        return *limited;
     const QString token = context.params.value(QStringLiteral("token"));
     const auto now = Clock::now();
     const QString address = clientAddress(context.request, m_config);

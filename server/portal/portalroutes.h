@@ -7,6 +7,7 @@
 #include "pages/pages.h"
 #include "portal/browserverification.h"
 #include "portal/endsessionlinks.h"
+#include "portal/portallimits.h"
 #include "ratelimit/ratelimiter.h"
 #include "sessions/clientsessions.h"
 #include "sessions/shortcodes.h"
@@ -86,6 +87,7 @@ private:
     const Keyring &m_keyring;
     Pages m_pages;
     DocumentStore m_documents;
+    PortalLimits m_limits; // failed attempts and the resend cooldown (F13, B3)
     // Moving average of how long a sign-in request for an address on file takes; a
     // request for an unknown address waits out the difference (F6: same timing).
     mutable std::atomic<qint64> m_knownSignInMicros{0};

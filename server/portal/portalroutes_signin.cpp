@@ -121,6 +121,17 @@ HttpResponse PortalRoutes::signIn(const RequestContext &context) const
         // Still the same answer: a failure must not tell an address on file apart.
         return checkEmailWithPreauth(preauth);
     };
+    // B3: one link per email within the cooldown, whether or not the address is on file
+    // (the answer says a link was just sent; no preauth cookie, so the browser keeps the
+    // one that opens the link already on its way).
+    auto cooling = m_limits.coolingDown(db, email);
+    if (!cooling)
+        return failed(cooling.error());
+    if (*cooling) {
+        if (auto r = tx.commit(); !r)
+            return failed(r.error());
+        return m_pages.checkEmail(true);
+    }
     std::optional<SessionStore::ClientAccess> client;
     if (email.size() <= MaxEmailLength) {
         auto found = SessionStore::clientByEmail(db, email);
@@ -180,6 +191,12 @@ HttpResponse PortalRoutes::resend(const RequestContext &context) const
     if (auto r = tx.begin(); !r)
         return checkEmailWithPreauth(decoy);
     auto wdb = tx.connection();
+    // B3: the cooldown is per email, shared with the sign-in form.
+    auto cooling = m_limits.coolingDown(wdb, (*client)->email);
+    if (!cooling || *cooling) {
+        tx.rollback();
+        return cooling ? m_pages.checkEmail(true) : checkEmailWithPreauth(decoy);
+    }
     auto issued = issueSignInLink(wdb, context, **client, Clock::now(), u"resend");
     if (!issued) {
         tx.rollback();
@@ -230,6 +247,8 @@ std::optional<HttpResponse> PortalRoutes::crossDeviceCheck(const RequestContext 
     // A wrong try counts and a right one uses the code up, whatever the consume does next.
     if (auto r = tx.commit(); !r)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    if (checked->result == ShortCodes::Check::Wrong || checked->result == ShortCodes::Check::Locked)
+        m_limits.recordFailure(context.request); // F13, after the commit: no write lock held
     switch (checked->result) {
     case ShortCodes::Check::Confirmed:
         return std::nullopt;

@@ -12,6 +12,17 @@
 
 namespace Gatehouse::Server {
 
+namespace {
+
+// The bucket is part of the hashed input too, so equal keys in different buckets are
+// unrelated rows and nothing in the table links them.
+QString keyHashOf(const QString &bucket, const QString &key)
+{
+    return Crypto::sha256Hex(QString(bucket + u'\n' + key).toUtf8());
+}
+
+} // namespace
+
 RateLimiter::RateLimiter(const Database &database) : m_database(database) {}
 
 QString RateLimiter::emailKey(const QString &email)
@@ -40,15 +51,27 @@ Result<RateLimiter::Decision> RateLimiter::hit(QSqlDatabase &db, const QString &
     return hitAt(db, bucket, key, limit, windowSeconds, Clock::now());
 }
 
+Result<RateLimiter::Decision> RateLimiter::peek(const QString &bucket, const QString &key, int limit) const
+{
+    auto db = m_database.connection();
+    if (!db)
+        return db.error();
+    auto counter = RateLimitStore::find(*db, bucket, keyHashOf(bucket, key));
+    if (!counter)
+        return counter.error();
+    const qint64 nowSeconds = Clock::now().toSecsSinceEpoch();
+    if (counter->windowEnd > nowSeconds && counter->hits >= limit)
+        return Decision{false, int(std::max<qint64>(1, counter->windowEnd - nowSeconds))};
+    return Decision{true, 0};
+}
+
 Result<RateLimiter::Decision> RateLimiter::hitAt(QSqlDatabase &db, const QString &bucket, const QString &key, int limit,
                                                  int windowSeconds, const QDateTime &now) const
 {
     if (limit < 1 || windowSeconds < 1)
         return Error{QString(ErrorCode::Internal),
                      QStringLiteral("rate limit %1 needs a positive limit and window").arg(bucket)};
-    // The bucket is part of the hashed input too, so equal keys in different buckets
-    // are unrelated rows and nothing in the table links them.
-    const QString keyHash = Crypto::sha256Hex(QString(bucket + u'\n' + key).toUtf8());
+    const QString keyHash = keyHashOf(bucket, key);
     const qint64 nowSeconds = now.toSecsSinceEpoch();
     auto counter = RateLimitStore::find(db, bucket, keyHash);
     if (!counter)

@@ -37,6 +37,10 @@ public:
     Result<Decision> hit(QSqlDatabase &db, const QString &bucket, const QString &key, int limit,
                          int windowSeconds) const;
 
+    // Whether one more hit would be allowed, without counting it (read-only, on this
+    // thread's connection): for limits that count only failures, checked before the try.
+    Result<Decision> peek(const QString &bucket, const QString &key, int limit) const;
+
     // Removes counters whose window ended before `now` (the mail sender calls it now
     // and then, so the table stays small).
     Result<int> prune(const QDateTime &now) const;
