@@ -13,6 +13,7 @@
 #include "ratelimit/clientaddress.h"
 #include "secrets/keyring.h"
 #include "sessions/sessioncookie.h"
+#include "storage/devicestore.h"
 #include "storage/documentstore.h"
 #include "storage/storage.h"
 #include "storage/writetransaction.h"
@@ -187,10 +188,16 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
         return failed(started.error());
     if (auto r = SessionStore::recordClientAccess(db, consumed.clientId, now, address, prototype.device); !r)
         return failed(r.error());
-    // B7: tell the client about every sign-in after their first, so one they did not make
-    // stands out. Queued with the session (same transaction); a spent mail budget must
-    // not block the sign-in itself, so that failure is only logged.
-    if (client->status != u"invited" && !browser->has_value()) {
+    // B7: tell the client about a sign-in from a browser they have not used before, so
+    // one they did not make stands out. The first browser a client ever signs in from
+    // (the invite's first consume) gets no notice: there is nothing yet to compare with.
+    // Queued with the session (same transaction); a spent mail budget must not block the
+    // sign-in itself, so that failure is only logged.
+    const ClientSessions::Device device = m_sessions.deviceOf(context.request);
+    auto seen = DeviceStore::recordUse(db, consumed.clientId, device.hash, now);
+    if (!seen)
+        return failed(seen.error());
+    if (*seen == DeviceStore::Seen::NewDevice) {
         OutgoingMail notice;
         notice.templateName = QStringLiteral("new_sign_in");
         notice.toAddress = client->email;
@@ -240,6 +247,8 @@ HttpResponse PortalRoutes::consume(const RequestContext &context) const
     response.status = 303;
     response.setHeader("Location", "/portal/hub");
     response.setHeader("Set-Cookie", m_sessions.setCookieHeader(started->cookieValue));
+    if (!device.setCookie.isEmpty())
+        response.headers.append({QByteArray("Set-Cookie"), device.setCookie});
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Referrer-Policy", "no-referrer");
     return response;

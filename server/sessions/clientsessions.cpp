@@ -76,6 +76,17 @@ Result<std::optional<qint64>> ClientSessions::verifiedBrowser(QSqlDatabase &db, 
     return SessionStore::findBrowser(db, hashOf(*secret), clientId, now);
 }
 
+ClientSessions::Device ClientSessions::deviceOf(const HttpRequest &request) const
+{
+    const QByteArray value = SessionCookie::fromRequest(request, SessionCookie::DeviceName);
+    if (const auto secret = SessionCookie::verify(m_keyring, DevicePurpose, value))
+        return Device{hashOf(*secret), {}};
+    const QByteArray secret = Crypto::randomBytes(SecretBytes);
+    return Device{hashOf(secret), SessionCookie::setCookie(SessionCookie::DeviceName,
+                                                           SessionCookie::sign(m_keyring, DevicePurpose, secret),
+                                                           DeviceLifetimeSeconds)};
+}
+
 QByteArray ClientSessions::setCookieHeader(const QByteArray &value) const
 {
     return SessionCookie::setCookie(SessionCookie::SessionName, value, m_lifetimeSeconds);

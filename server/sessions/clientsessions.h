@@ -46,6 +46,16 @@ public:
     Result<std::optional<qint64>> verifiedBrowser(QSqlDatabase &db, const HttpRequest &request, qint64 clientId,
                                                   const QDateTime &now) const;
 
+    // The browser (device) a request comes from, for the new-sign-in notice (B7): named
+    // by the secret in the signed, long-lived __Host-gh_device cookie, kept server side
+    // only as SHA-256. A browser without a valid one gets a new one (`setCookie`).
+    struct Device
+    {
+        QString hash;         // SHA-256 hex of the device secret
+        QByteArray setCookie; // the Set-Cookie value to send; empty when the browser has one
+    };
+    Device deviceOf(const HttpRequest &request) const;
+
     QByteArray setCookieHeader(const QByteArray &value) const;
     QDateTime idleCutoff(const QDateTime &now) const { return now.addSecs(-m_idleSeconds); }
     qint64 lifetimeSeconds() const { return m_lifetimeSeconds; }
@@ -53,6 +63,8 @@ public:
 
     static constexpr QStringView CookiePurpose = u"session-cookie";
     static constexpr QStringView BrowserPurpose = u"browser-cookie";
+    static constexpr QStringView DevicePurpose = u"device-cookie";
+    static constexpr qint64 DeviceLifetimeSeconds = 2 * 365 * 86400;
 
 private:
     const Keyring &m_keyring;

@@ -20,6 +20,7 @@ class SessionCookie
 public:
     static constexpr QByteArrayView SessionName{"__Host-gh_session"};
     static constexpr QByteArrayView BrowserName{"__Host-gh_browser"};
+    static constexpr QByteArrayView DeviceName{"__Host-gh_device"};
 
     // The signed value for a raw 32-byte secret, signed with the current key.
     static QByteArray sign(const Keyring &keyring, QStringView purpose, const QByteArray &secret);
