@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # Regenerates docs/screenshots/portal-*.png: one picture per client-facing page.
-# tst_pages renders every page template (GATEHOUSE_PAGES_DUMP), and
+# gatehouse_pages_dump (scripts/pages-dump) renders every page template, and
 # tests/browser/preview.mjs shows each in Debian's Chromium from the real
 # gatehouse-portal's origin (its /static/ files, the page CSP) at desktop and phone width.
 # The browser specs take their own screenshots of the live flows (CTest artifacts).
@@ -10,7 +10,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build/asan}" && pwd)
 bin=$build/server/gatehouse-portal
-pages=$build/tests/server/tst_pages
+pages=$build/tests/server/gatehouse_pages_dump
 for f in "$bin" "$pages"; do
     [ -x "$f" ] || { echo "missing $f; build first (cmake --build --preset asan)" >&2; exit 1; }
 done
@@ -18,7 +18,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 export ASAN_OPTIONS=detect_leaks=0
-GATEHOUSE_PAGES_DUMP=$work/html QT_QPA_PLATFORM=offscreen "$pages" renderAll_dumpDirectorySet_writesEveryPage >/dev/null
+"$pages" "$work/html"
 (cd "$root/tests/browser" && GATEHOUSE_PORTAL_BIN=$bin node preview.mjs "$work/html" "$work/png")
 
 out=$root/docs/screenshots

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Looks at every page template in a real browser before its flow is reachable:
-// tst_pages writes the rendered pages (GATEHOUSE_PAGES_DUMP=DIR), this serves them from
+// gatehouse_pages_dump writes the rendered pages to a folder; this serves them from
 // the real server's origin (so /static/ comes from the server, under the page CSP) and
 // screenshots each at desktop and phone width.
 //   node preview.mjs DUMP_DIR OUT_DIR
