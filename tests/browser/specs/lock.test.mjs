@@ -44,13 +44,32 @@ test('lock on: a new browser sees only the verify screen until the mailed code c
   await page.getByRole('button', { name: 'Email me a code' }).click();
   await page.waitForLoadState();
   await snap(page, 'lock-02-code-sent');
+  const sessionOf = async () => (await context.cookies()).find((c) => c.name === '__Host-gh_session')?.value;
+  const before = await sessionOf();
+  assert.ok(before, 'a session waits on the verify screen');
   const mail = await portal.mail.next('dorothy@example.test');
   assert.ok(mail.code, `the mail carries a code:\n${mail.text}`);
   await page.getByLabel(/Code from the email/).fill(mail.code);
-  await page.getByRole('button', { name: 'Confirm this browser' }).click();
+  const [confirmed] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/portal/verify')),
+    page.getByRole('button', { name: 'Confirm this browser' }).click(),
+  ]);
   await page.waitForURL(`${portal.base}/portal/hub`);
   assert.match(await page.locator('h1').innerText(), /Dorothy Vaughan/);
   await snap(page, 'lock-03-hub');
+  // B6: the confirming answer itself carried a fresh session id, and the old one is dead:
+  // replayed by someone else (a plain fetch, no browser state), it is signed out.
+  const setCookies = (await confirmed.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie');
+  assert.ok(setCookies.some((h) => h.value.startsWith('__Host-gh_session=')), 'new session cookie in the answer');
+  const after = await sessionOf();
+  assert.ok(after && after !== before, 'the session id changed at the confirmation');
+  const replay = await fetch(`${portal.base}/portal/hub`, {
+    headers: { Cookie: `__Host-gh_session=${before}` },
+    redirect: 'manual',
+  });
+  assert.equal(replay.status, 401);
+  assert.match(await replay.text(), /You are not signed in/);
+  assert.equal(replay.headers.get('set-cookie')?.includes('__Host-gh_session=') ?? false, false);
   const cookies = await context.cookies();
   const browserCookie = cookies.find((c) => c.name === '__Host-gh_browser');
   assert.ok(browserCookie && browserCookie.httpOnly && browserCookie.secure, 'verified-browser cookie');
