@@ -98,15 +98,31 @@ HttpResponse SessionRoutes::phoneStatus(const RequestContext &context) const
 {
     auto db = m_database.connection();
     QString state = QStringLiteral("ended");
+    QByteArray renewed;
     if (db) {
         auto resolved = m_sessions.resolve(*db, context.request, Clock::now());
         if (!resolved)
             state = QStringLiteral("error");
         else if (resolved->has_value())
             state = (*resolved)->row.pending == u"phone" ? QStringLiteral("pending") : QStringLiteral("confirmed");
+        // B6: staff confirmed the code from the app, so the fresh id can only travel with
+        // the page's next request; the phone page polls here every few seconds, so this
+        // is that request, and the old id dies seconds after the confirmation rather
+        // than whenever the hub is next opened.
+        if (state == u"confirmed" && (*resolved)->row.rotatePending) {
+            WriteTransaction tx(m_database);
+            if (auto begun = tx.begin(); begun) {
+                auto wdb = tx.connection();
+                auto value = m_sessions.renew(wdb, (*resolved)->row.id);
+                if (value && tx.commit())
+                    renewed = *value;
+            }
+        }
     }
     HttpResponse r = HttpResponse::json(200, QJsonObject{{QStringLiteral("state"), state}});
     m_pages.response().addPageHeaders(r);
+    if (!renewed.isEmpty())
+        r.headers.append({QByteArray("Set-Cookie"), m_sessions.setCookieHeader(renewed)});
     return r;
 }
 

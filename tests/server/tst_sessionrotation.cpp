@@ -5,6 +5,7 @@
 #include "portalflow.h"
 #include "portalmail.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Gatehouse::Test;
@@ -129,6 +130,41 @@ private slots:
             15000);
         const auto confirmed = m_flow->consume(QStringLiteral("/portal/") + token, l.session);
         verifyRotated(l, confirmed);
+    }
+
+    void phoneCodeConfirmed_statusPoll_freshSessionIdAndOldIdSignedOut()
+    {
+        ++m_counter;
+        const qint64 id = m_flow->createClient(QStringLiteral("Phone %1").arg(m_counter),
+                                               QStringLiteral("phone%1@client.example").arg(m_counter));
+        QVERIFY(id > 0);
+        QCOMPARE(m_flow
+                     ->api("PUT", QStringLiteral("/api/v1/clients/%1/phone-confirmation").arg(id),
+                           {{QStringLiteral("enabled"), true}})
+                     .status,
+                 200);
+        const QByteArray old = cookieSet(m_flow->consume(m_flow->invite(id)), "__Host-gh_session");
+        const auto waiting = m_flow->hub(old);
+        QCOMPARE(waiting.status, 200);
+        static const QRegularExpression shown(QStringLiteral("class=\"code-display\"[^>]*>(\\d{6})<"));
+        const QString code = shown.match(QString::fromUtf8(waiting.body)).captured(1);
+        QVERIFY2(!code.isEmpty(), waiting.body.constData());
+        QCOMPARE(
+            m_flow
+                ->api("POST", QStringLiteral("/api/v1/clients/%1/phone-code").arg(id), {{QStringLiteral("code"), code}})
+                .status,
+            200);
+        // The phone page's next poll is the first request after the confirmation: it
+        // carries the fresh id, and the old one is dead from then on.
+        const auto poll =
+            httpRequest("GET", m_flow->url(QStringLiteral("/portal/phone/status")), {}, {{"Cookie", old}});
+        QCOMPARE(poll.status, 200);
+        QCOMPARE(poll.json().value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+        const QByteArray fresh = cookieSet(poll, "__Host-gh_session");
+        QVERIFY2(!fresh.isEmpty(), "the poll after the confirmation did not carry a new session id");
+        QVERIFY(fresh != old);
+        QCOMPARE(m_flow->hub(old).status, 401);
+        QCOMPARE(m_flow->hub(fresh).status, 200);
     }
 
     void cleanupTestCase() { QVERIFY(m_portal.stop()); }
