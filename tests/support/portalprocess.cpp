@@ -12,6 +12,11 @@
 #include <cstdio>
 #include <cstdlib>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace Gatehouse::Test {
 
 PortalProcess::PortalProcess()
@@ -141,6 +146,10 @@ bool PortalProcess::start(int timeoutMs)
     m_log.clear();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+#ifdef Q_OS_LINUX
+    // A test that dies (a crash, CTest's timeout) must not leave its server running.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     m_process->start(binaryPath(), {QStringLiteral("serve"), QStringLiteral("--config"), configPath()});
     if (!m_process->waitForStarted(timeoutMs)) {
         m_error = QStringLiteral("cannot start %1: %2").arg(binaryPath(), m_process->errorString());
