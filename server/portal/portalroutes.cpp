@@ -296,22 +296,34 @@ HttpResponse PortalRoutes::consumeVerifyLink(const RequestContext &context, cons
     return m_verification.toHub(*cookie);
 }
 
+std::variant<ClientSessions::Resolved, HttpResponse> PortalRoutes::signedInClient(QSqlDatabase &db,
+                                                                                  const RequestContext &context,
+                                                                                  const QDateTime &now,
+                                                                                  const QString &failureEvent) const
+{
+    auto resolved = m_sessions.resolve(db, context.request, now);
+    if (!resolved) {
+        Log::error(failureEvent, {{QStringLiteral("error"), resolved.error().message}});
+        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
+    }
+    if (!resolved->has_value())
+        return m_pages.problem(context.request, ProblemPage::SessionEnded);
+    if ((*resolved)->row.clientStatus == u"revoked" || (*resolved)->row.pending == u"revoked")
+        return m_pages.problem(context.request, ProblemPage::AccessRevoked);
+    return std::move(**resolved);
+}
+
 HttpResponse PortalRoutes::hub(const RequestContext &context) const
 {
     const auto now = Clock::now();
     auto db = m_database.connection();
     if (!db)
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-    auto resolved = m_sessions.resolve(*db, context.request, now);
-    if (!resolved) {
-        Log::error(QStringLiteral("hub_failed"), {{QStringLiteral("error"), resolved.error().message}});
-        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-    }
-    if (!resolved->has_value())
-        return m_pages.problem(context.request, ProblemPage::SessionEnded);
-    const auto &session = (*resolved)->row;
-    if (session.clientStatus == u"revoked" || session.pending == u"revoked")
-        return m_pages.problem(context.request, ProblemPage::AccessRevoked);
+    auto signedIn = signedInClient(*db, context, now, QStringLiteral("hub_failed"));
+    if (auto *page = std::get_if<HttpResponse>(&signedIn))
+        return std::move(*page);
+    const auto &resolved = std::get<ClientSessions::Resolved>(signedIn);
+    const auto &session = resolved.row;
     if (session.pending == u"verify")
         return m_pages.verify(context.request, VerifyView{}, 403);
 
@@ -324,7 +336,7 @@ HttpResponse PortalRoutes::hub(const RequestContext &context) const
         return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
     auto wdb = tx.connection();
     if (session.pending == u"phone") {
-        auto code = m_codes.phoneCodeFor(wdb, session.clientId, session.id, (*resolved)->secret, now);
+        auto code = m_codes.phoneCodeFor(wdb, session.clientId, session.id, resolved.secret, now);
         if (!code) {
             if (code.error().code == u"code_locked")
                 return m_pages.problem(context.request, ProblemPage::CodeLocked);

@@ -15,6 +15,7 @@
 #include "tokens/tokenengine.h"
 
 #include <atomic>
+#include <variant>
 
 namespace Gatehouse::Server {
 
@@ -71,6 +72,12 @@ private:
     std::optional<HttpResponse> refuseWithoutCsrf(const RequestContext &context) const;
     HttpResponse hubPage(const RequestContext &context, QSqlDatabase &db,
                          const SessionStore::SessionRow &session) const;
+    // The live session behind a hub-side page, or the page that answers instead: not
+    // signed in (401), access revoked (403), or a storage error (503, logged as
+    // `failureEvent`). Sessions still waiting for the lock or the phone are returned.
+    std::variant<ClientSessions::Resolved, HttpResponse> signedInClient(QSqlDatabase &db, const RequestContext &context,
+                                                                        const QDateTime &now,
+                                                                        const QString &failureEvent) const;
 
     HttpResponse rejected(const RequestContext &context, const TokenEngine::Outcome &outcome) const;
 

@@ -88,16 +88,10 @@ HttpResponse PortalRoutes::documentFromHub(const RequestContext &context) const
     // The hub's own rules: no session asks to sign in again, a revoked client's session
     // shows "access revoked", a session still waiting for the lock or the phone goes
     // back to the hub, which shows that step.
-    auto resolved = m_sessions.resolve(*db, context.request, now);
-    if (!resolved) {
-        Log::error(QStringLiteral("document_failed"), {{QStringLiteral("error"), resolved.error().message}});
-        return m_pages.problem(context.request, ProblemPage::ServerError, {{}, 0, 503});
-    }
-    if (!resolved->has_value())
-        return m_pages.problem(context.request, ProblemPage::SessionEnded);
-    const auto &session = (*resolved)->row;
-    if (session.clientStatus == u"revoked" || session.pending == u"revoked")
-        return m_pages.problem(context.request, ProblemPage::AccessRevoked);
+    auto signedIn = signedInClient(*db, context, now, QStringLiteral("document_failed"));
+    if (auto *page = std::get_if<HttpResponse>(&signedIn))
+        return std::move(*page);
+    const auto &session = std::get<ClientSessions::Resolved>(signedIn).row;
     if (!session.pending.isEmpty()) {
         HttpResponse back;
         back.status = 303;
