@@ -153,6 +153,22 @@ template<typename Pred> QJsonObject waitForEntry(Setup &s, qint64 id, Pred done,
     return entry;
 }
 
+// "Nothing else arrives later", proved rather than waited for: a marker message queued
+// now is delivered only after the sender has taken at least one more turn over the
+// outbox, and once the servers have stopped nothing more can be on its way. Returns
+// false when the marker did not arrive.
+inline bool drainThenStop(Setup &s, const QList<PortalProcess *> &alsoRunning = {})
+{
+    const int before = int(s.smtp.messages().size());
+    const Queued marker = sendTestMail(s, u"marker@example.org"_s);
+    if (marker.id <= 0 || !s.smtp.waitForMessages(before + 1, 30000))
+        return false;
+    s.portal.stop();
+    for (auto *other : alsoRunning)
+        other->stop();
+    return true;
+}
+
 inline int countWithCode(const SmtpServer &smtp, const QString &code)
 {
     int n = 0;
