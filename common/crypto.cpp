@@ -3,7 +3,9 @@
 
 #include "errorcode.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QStringList>
@@ -26,7 +28,31 @@ struct CryptoRuntime::Private
     QCA::Initializer init{QCA::Practical, 64};
 };
 
-CryptoRuntime::CryptoRuntime() : d(std::make_unique<Private>()) {}
+namespace {
+
+// Packages ship their own QCA build with its OpenSSL plugin in lib/gatehouse[-portal]/qca-qt6/crypto
+// next to bin/. QCA looks for a "crypto" folder under every QCoreApplication::libraryPaths()
+// entry, so adding the private folder there lets installed binaries find the plugin without
+// QCA_PLUGIN_PATH. Must run before QCA::Initializer scans the plugins.
+void addPrivatePluginPaths()
+{
+    if (QCoreApplication::instance() == nullptr)
+        return;
+    const QDir bin(QCoreApplication::applicationDirPath());
+    for (const char *dir : {"../lib/gatehouse/qca-qt6", "../lib/gatehouse-portal/qca-qt6"}) {
+        const QString path = bin.absoluteFilePath(QString::fromLatin1(dir));
+        if (QDir(path + QStringLiteral("/crypto")).exists())
+            QCoreApplication::addLibraryPath(QDir::cleanPath(path));
+    }
+}
+
+} // namespace
+
+CryptoRuntime::CryptoRuntime()
+{
+    addPrivatePluginPaths();
+    d = std::make_unique<Private>();
+}
 
 CryptoRuntime::~CryptoRuntime() = default;
 
