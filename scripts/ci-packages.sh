@@ -18,7 +18,7 @@ trap 'fail "command at line $LINENO exited non-zero"' ERR
 
 [ "$(id -u)" -eq 0 ] || fail "needs root to install the packages (run in the CI container)"
 
-need=(clang lintian appstream desktop-file-utils dpkg-dev fakeroot file curl adduser)
+need=(clang lintian appstream desktop-file-utils dpkg-dev fakeroot file curl adduser systemd)
 missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -35,6 +35,14 @@ scripts/check-portable.sh
 step "clang build (warnings as errors)"
 cmake --preset clang-release >/dev/null
 cmake --build "$build" -j"$(nproc)" --target gatehouse gatehouse-portal
+
+step "systemd unit exposure (must be 3.0 or less)"
+if ! analysis=$(systemd-analyze security --offline=yes --threshold=30 installer/linux/gatehouse-portal.service 2>&1); then
+  echo "$analysis" | grep -v '✓' >&2
+  fail "systemd-analyze security rated gatehouse-portal.service above 3.0"
+fi
+exposure=$(echo "$analysis" | sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')
+echo "ci-packages: gatehouse-portal.service exposure $exposure"
 
 step "metadata"
 appstreamcli validate --no-net installer/linux/io.github.gatehouse.Gatehouse.metainfo.xml
@@ -109,4 +117,4 @@ done
 getent passwd gatehouse >/dev/null && fail "gatehouse user left behind after purge"
 
 trap - ERR
-echo "ci-packages: summary: OK (clang -Werror build, portability check, 2 .debs, lintian 0 errors/${lintian_warnings} warnings, install + /healthz + purge clean)"
+echo "ci-packages: summary: OK (clang -Werror build, portability check, 2 .debs, lintian 0 errors/${lintian_warnings} warnings, unit exposure ${exposure}, install + /healthz + purge clean)"
