@@ -162,7 +162,7 @@ void RevokeDialog::setBusy(bool busy)
     m_endDocuments->setEnabled(!busy && action() == Action::Regenerate);
 }
 
-void RevokeDialog::done(const QString &message)
+void RevokeDialog::showDone(const QString &message)
 {
     m_finished = true;
     m_consequence->setText(message);
@@ -203,9 +203,9 @@ void RevokeDialog::submit()
             guard->setBusy(false);
             guard->m_link->setText(r->portalUrl);
             guard->m_link->setVisible(true);
-            guard->done(tr("Done. The old link no longer works. The new link below is shown only now; it expires "
-                           "on %1.")
-                            .arg(QLocale().toString(r->expiresAt.toLocalTime(), QLocale::LongFormat)));
+            guard->showDone(tr("Done. The old link no longer works. The new link below is shown only now; it expires "
+                               "on %1.")
+                                .arg(QLocale().toString(r->expiresAt.toLocalTime(), QLocale::LongFormat)));
         });
         break;
     case Action::EndSessions:
@@ -215,7 +215,7 @@ void RevokeDialog::submit()
             if (!guard)
                 return;
             guard->setBusy(false);
-            guard->done(tr("Done. %n session(s) ended.", nullptr, *r));
+            guard->showDone(tr("Done. %n session(s) ended.", nullptr, *r));
         });
         break;
     case Action::Revoke:
@@ -225,7 +225,7 @@ void RevokeDialog::submit()
             if (!guard)
                 return;
             guard->setBusy(false);
-            guard->done(tr("Done. %1 no longer has access to the portal.").arg(r->name));
+            guard->showDone(tr("Done. %1 no longer has access to the portal.").arg(r->name));
         });
         break;
     }

@@ -48,7 +48,7 @@ private:
     void submit();
     void setBusy(bool busy);
     void showError(const QString &message);
-    void done(const QString &message);
+    void showDone(const QString &message);
 
     Session *m_session;
     ClientRecord m_client;

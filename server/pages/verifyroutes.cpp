@@ -15,10 +15,9 @@
 namespace Gatehouse::Server {
 
 VerifyRoutes::VerifyRoutes(const Config &config, const Database &database, const Keyring &keyring)
-    : m_config(config), m_database(database), m_keyring(keyring), m_audit(database), m_sessions(config, keyring),
-      m_tokens(config), m_codes(keyring), m_verification(config, database, keyring),
-      m_outbox(database, config, keyring), m_limiter(database), m_pages(config, keyring),
-      m_limits(config, database, keyring)
+    : m_config(config), m_database(database), m_audit(database), m_sessions(config, keyring), m_tokens(config),
+      m_codes(keyring), m_verification(config, database, keyring), m_outbox(database, config, keyring),
+      m_limiter(database), m_pages(config, keyring), m_limits(config, database, keyring)
 {}
 
 void VerifyRoutes::registerRoutes(Router &router) const

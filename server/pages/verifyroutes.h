@@ -38,7 +38,6 @@ private:
 
     const Config &m_config;
     const Database &m_database;
-    const Keyring &m_keyring;
     AuditLog m_audit;
     ClientSessions m_sessions;
     TokenEngine m_tokens;
