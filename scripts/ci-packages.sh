@@ -59,7 +59,7 @@ for d in "$app_deb" "$srv_deb"; do
 done
 
 step "lintian"
-lintian_out=$(lintian --no-tag-display-limit --suppress-tags-from-file installer/linux/lintian-suppressed "$app_deb" "$srv_deb" 2>&1 || true)
+lintian_out=$(lintian --tag-display-limit 0 --suppress-tags-from-file installer/linux/lintian-suppressed "$app_deb" "$srv_deb" 2>&1 || true)
 [ -n "$lintian_out" ] && echo "$lintian_out"
 if echo "$lintian_out" | grep -q '^E:'; then fail "lintian reported errors"; fi
 lintian_warnings=$(echo "$lintian_out" | grep -c '^W:' || true)
