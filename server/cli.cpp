@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli.h"
 
-
 #include "audit/auditlog.h"
 #include "clock.h"
 #include "common/crypto.h"
@@ -49,6 +48,9 @@ const char UsageText[] =
     "                                              the first bad entry if it was tampered with\n"
     "  send-test-mail --config FILE --to ADDRESS   queue a test message through the outbox; the running\n"
     "                                              server delivers it (checks the mail settings)\n"
+    "  backup        --config FILE OUT             write a consistent copy of the database to OUT while\n"
+    "                                              the server runs (the key file is not in it: keep it\n"
+    "                                              separately; see docs/deployment.md)\n"
     "\n"
     "options:\n"
     "  --help        show this help\n"
@@ -94,7 +96,15 @@ const QMap<QString, QMap<QString, bool>> &commandOptions()
         {QStringLiteral("verify-audit"), {{QStringLiteral("--config"), true}}},
         {QStringLiteral("rotate-secret"), {{QStringLiteral("--config"), true}}},
         {QStringLiteral("send-test-mail"), {{QStringLiteral("--config"), true}, {QStringLiteral("--to"), true}}},
+        {QStringLiteral("backup"), {{QStringLiteral("--config"), true}}},
     };
+    return table;
+}
+
+// The one argument without a name that a command takes (stored under this key).
+const QMap<QString, QString> &commandPositional()
+{
+    static const QMap<QString, QString> table{{QStringLiteral("backup"), QStringLiteral("OUT")}};
     return table;
 }
 
@@ -110,6 +120,11 @@ Result<Options> parseOptions(const QString &command, const QStringList &args)
             value = name.mid(name.indexOf(u'=') + 1);
             name = name.left(name.indexOf(u'='));
         }
+        const QString positional = commandPositional().value(command);
+        if (!positional.isEmpty() && !name.startsWith(u'-') && !options.values.contains(positional)) {
+            options.values.insert(positional, name);
+            continue;
+        }
         if (!allowed.contains(name))
             return Error{QStringLiteral("usage"),
                          QStringLiteral("%1: unknown option '%2'; see --help").arg(command, name)};
@@ -122,6 +137,9 @@ Result<Options> parseOptions(const QString &command, const QStringList &args)
     }
     if (!options.values.contains(QStringLiteral("--config")))
         return Error{QStringLiteral("usage"), QStringLiteral("%1 needs --config FILE").arg(command)};
+    if (const QString positional = commandPositional().value(command);
+        !positional.isEmpty() && !options.values.contains(positional))
+        return Error{QStringLiteral("usage"), QStringLiteral("%1 needs %2").arg(command, positional)};
     return options;
 }
 
@@ -306,6 +324,13 @@ int runCommand(const QString &command, const Options &options)
         return sendTestMail(options, *config, database, *keyring);
     if (command == u"verify-audit")
         return verifyAudit(database);
+    if (command == u"backup") {
+        const QString target = options.values.value(QStringLiteral("OUT"));
+        if (auto r = database.backupTo(target); !r)
+            return fail(ExitFailure, r.error().message);
+        out(QStringLiteral("backup of %1 written to %2").arg(config->databasePath, target));
+        return ExitOk;
+    }
     return serve(*config, database, *keyring, *applied);
 }
 
@@ -328,11 +353,10 @@ int Cli::run(const QStringList &arguments)
         return ExitOk;
     }
     if (!commandOptions().contains(command))
-        return fail(
-            ExitUsage,
-            QStringLiteral("unknown command '%1'; usage: gatehouse-portal "
-                           "serve|migrate|check-config|create-admin|seed-demo|verify-audit|rotate-secret --config FILE")
-                .arg(command));
+        return fail(ExitUsage, QStringLiteral("unknown command '%1'; usage: gatehouse-portal "
+                                              "serve|migrate|check-config|create-admin|seed-demo|verify-audit|rotate-"
+                                              "secret|send-test-mail|backup --config FILE")
+                                   .arg(command));
     auto options = parseOptions(command, arguments.mid(2));
     if (!options)
         return fail(ExitUsage, options.error().message);

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -400,6 +401,35 @@ Result<int> Database::schemaVersion() const
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
         return storageError(QStringLiteral("cannot read the schema version of %1").arg(m_path), q.lastError());
     return q.value(0).toInt();
+}
+
+Result<void> Database::backupTo(const QString &target) const
+{
+    const QFileInfo info(target);
+    if (info.exists())
+        return Error{QString(ErrorCode::StorageError),
+                     QStringLiteral("%1 already exists; choose a new file for the backup").arg(target)};
+    if (!info.absoluteDir().exists())
+        return Error{
+            QString(ErrorCode::StorageError),
+            QStringLiteral("cannot write the backup: the folder %1 does not exist").arg(info.absoluteDir().path())};
+    const QString partial = info.absoluteFilePath() + QStringLiteral(".partial");
+    QFile::remove(partial); // left by an earlier failed run
+    auto db = connection();
+    if (!db)
+        return db.error();
+    QSqlQuery q(*db);
+    q.prepare(QStringLiteral("VACUUM INTO ?"));
+    q.addBindValue(partial);
+    if (!q.exec()) {
+        QFile::remove(partial);
+        return storageError(QStringLiteral("cannot write the backup to %1").arg(target), q.lastError());
+    }
+    if (!QFile::rename(partial, info.absoluteFilePath())) {
+        QFile::remove(partial);
+        return Error{QString(ErrorCode::StorageError), QStringLiteral("cannot move the backup into %1").arg(target)};
+    }
+    return {};
 }
 
 Result<int> Database::migrate() const

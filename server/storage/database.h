@@ -48,6 +48,11 @@ public:
     Result<int> migrate() const;
     Result<int> schemaVersion() const;
     static int latestSchemaVersion();
+    // A consistent copy of the whole database at `target` while the server keeps
+    // serving (SQLite's VACUUM INTO reads one snapshot). Written beside `target` under a
+    // temporary name and renamed into place, so a failure leaves no half file; refuses
+    // to overwrite an existing file. The live database is only read.
+    Result<void> backupTo(const QString &target) const;
 
     // Closes this thread's connection; worker threads call it before they end so Qt
     // does not warn about connections still in use.
