@@ -422,7 +422,29 @@ Result<Config> Config::load(const QString &path, const QProcessEnvironment &env)
             return configError(path, QStringLiteral("%1: %2").arg(fullKey, problem));
     }
 
-    // Environment overrides win over the file: GATEHOUSE_SERVER_PORT=8443.
+    // Environment overrides win over the file: GATEHOUSE_SERVER_PORT=8443. A variable
+    // that names a known section but no key of it is a typo, and refused like one in the
+    // file (other GATEHOUSE_* variables, such as a test's, are none of the server's business).
+    for (const auto &name : env.keys()) {
+        if (!name.startsWith(QLatin1StringView("GATEHOUSE_")))
+            continue;
+        for (const auto &envSection : std::as_const(sections)) {
+            const QString prefix = QStringLiteral("GATEHOUSE_%1_").arg(envSection.toUpper());
+            if (!name.startsWith(prefix))
+                continue;
+            const QString key = name.mid(prefix.size()).toLower();
+            if (findSpec(envSection, key))
+                break;
+            QStringList keys;
+            for (const auto &s : keySpecs()) {
+                if (s.section == envSection)
+                    keys << s.key;
+            }
+            return configError(
+                path,
+                QStringLiteral("environment %1: unknown key '%2/%3'%4").arg(name, envSection, key, suggestion(key, keys)));
+        }
+    }
     for (const auto &spec : keySpecs()) {
         const auto name = QStringLiteral("GATEHOUSE_%1_%2").arg(spec.section.toUpper(), spec.key.toUpper());
         if (!env.contains(name))

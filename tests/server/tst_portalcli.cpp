@@ -5,6 +5,8 @@
 #include "support/portalprocess.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTest>
@@ -21,6 +23,20 @@ QStringList stderrLines(const QByteArray &err)
             lines << line;
     }
     return lines;
+}
+
+PortalProcess::CliResult runWithEnvironment(const QStringList &args, const QProcessEnvironment &env)
+{
+    PortalProcess::CliResult result;
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(PortalProcess::binaryPath(), args);
+    if (!p.waitForFinished(30000))
+        return result;
+    result.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    result.out = p.readAllStandardOutput();
+    result.err = p.readAllStandardError();
+    return result;
 }
 
 void writeFile(const QString &path, const QByteArray &content)
@@ -114,6 +130,54 @@ private slots:
             QCOMPARE(lines.size(), 1);
             QVERIFY2(lines.first().contains(expected), qPrintable(lines.first()));
         }
+    }
+
+    // GATEHOUSE_<SECTION>_<KEY> overrides the file; a wrong value or a key the section
+    // does not have is one line naming the variable, as a bad line in the file is.
+    void environment_badOverride_oneLineNamingIt_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("wrong type") << QStringLiteral("GATEHOUSE_SERVER_PORT") << QStringLiteral("http")
+                                    << QStringLiteral("environment GATEHOUSE_SERVER_PORT: ");
+        QTest::newRow("unknown key") << QStringLiteral("GATEHOUSE_SERVER_PROT") << QStringLiteral("8443")
+                                     << QStringLiteral("environment GATEHOUSE_SERVER_PROT: unknown key 'server/prot' "
+                                                       "(did you mean 'port'?)");
+        QTest::newRow("bad choice") << QStringLiteral("GATEHOUSE_MAIL_TRANSPORT") << QStringLiteral("pigeon")
+                                    << QStringLiteral("environment GATEHOUSE_MAIL_TRANSPORT: ");
+    }
+
+    void environment_badOverride_oneLineNamingIt()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        PortalProcess p;
+        p.writeConfig();
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(name, value);
+        const auto r =
+            runWithEnvironment({QStringLiteral("check-config"), QStringLiteral("--config"), p.configPath()}, env);
+        QCOMPARE(r.exitCode, 2);
+        const auto lines = stderrLines(r.err);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains(expected), qPrintable(lines.first()));
+    }
+
+    void environment_override_winsOverTheFile()
+    {
+        PortalProcess p;
+        p.writeConfig(); // names portal.db
+        const QString other = p.directory() + QStringLiteral("/from-environment.db");
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GATEHOUSE_DATABASE_PATH"), other);
+        const auto r = runWithEnvironment({QStringLiteral("migrate"), QStringLiteral("--config"), p.configPath()}, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("database %1 is at schema version").arg(other).toUtf8()),
+                 r.out.constData());
+        QVERIFY(QFile::exists(other));
+        QVERIFY(!QFile::exists(p.databasePath()));
     }
 
     void checkConfig_validFile_printsOk()
@@ -260,7 +324,8 @@ private slots:
         QVERIFY(m.captured(1).toInt() >= 2);
         QCOMPARE(m.captured(2), m.captured(1));
         QVERIFY(QFile::exists(p.databasePath()));
-        const auto again = PortalProcess::runCli({QStringLiteral("migrate"), QStringLiteral("--config"), p.configPath()});
+        const auto again =
+            PortalProcess::runCli({QStringLiteral("migrate"), QStringLiteral("--config"), p.configPath()});
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.out.contains("(0 migrations applied)"), again.out.constData());
     }
