@@ -19,12 +19,27 @@ const QString kClearOnSignOut = QStringLiteral("cache/clear_on_sign_out");
 AppSettings::AppSettings()
     : m_settings(
           std::make_unique<ManagedSettings>(ManagedSettings::platformPolicySources(), std::make_unique<QSettings>()))
-{}
+{
+    declareTypes();
+}
+
+// The settings IT may manage, and what each must hold (docs/deployment.md lists them
+// with their registry and plist types).
+void AppSettings::declareTypes()
+{
+    m_settings->declare(kServerUrl, SettingType::HttpUrl);
+    m_settings->declare(kAllowServerChange, SettingType::Bool);
+    m_settings->declare(kSyncInterval, SettingType::PositiveInt);
+    m_settings->declare(kCacheFile, SettingType::Text);
+    m_settings->declare(kClearOnSignOut, SettingType::Bool);
+}
 
 AppSettings::AppSettings(const QString &iniPath, PolicySources policies)
     : m_settings(std::make_unique<ManagedSettings>(std::move(policies),
                                                    std::make_unique<QSettings>(iniPath, QSettings::IniFormat)))
-{}
+{
+    declareTypes();
+}
 
 QUrl AppSettings::serverUrl() const
 {

@@ -56,6 +56,8 @@ public:
     void sync() { m_settings->sync(); }
 
 private:
+    void declareTypes();
+
     std::unique_ptr<ManagedSettings> m_settings;
 };
 

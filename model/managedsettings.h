@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QHash>
+#include <QSet>
 #include <QSettings>
 #include <QString>
 #include <QVariant>
@@ -9,6 +11,17 @@
 #include <vector>
 
 namespace Gatehouse {
+
+// What a setting's value must be. Policy arrives as whatever the source holds: REG_SZ
+// or REG_DWORD from the registry, string, boolean or integer from a plist, text from an
+// INI file. A policy value that is not of the declared type is ignored and logged, so
+// the setting shows as unmanaged instead of being half-applied.
+enum class SettingType {
+    Text,       // any text
+    HttpUrl,    // an absolute http:// or https:// address
+    Bool,       // true/false, 1/0 (a DWORD), or the words "true"/"false"
+    PositiveInt // a whole number above zero (a DWORD or digits)
+};
 
 // Where a setting's value came from.
 enum class SettingSource { Default, User, Policy };
@@ -62,6 +75,14 @@ public:
     // on Linux and other Unix /etc/xdg/Gatehouse/policy.conf.
     static PolicySources platformPolicySources();
 
+    // Declares the type policy must have for `key` (and for its "Defaults/" preset).
+    // Keys never declared take any value.
+    void declare(const QString &key, SettingType type);
+    // Checks `value` against `type`; the normalised value (a bool for Bool, an int for
+    // PositiveInt, a QString otherwise), or nothing when it does not fit.
+    static std::optional<QVariant> conform(const QVariant &value, SettingType type);
+    static QString describe(SettingType type);
+
     SettingValue value(const QString &key, const QVariant &defaultValue = QVariant()) const;
     bool isEnforced(const QString &key) const;
     // Writes the user's own value; refused (false) when policy enforces the key.
@@ -72,8 +93,14 @@ public:
     void sync() { m_user->sync(); }
 
 private:
+    // The policy value of `key` in `source` if present and of the declared type.
+    std::optional<QVariant> policyValue(const PolicySource &source, const QString &key,
+                                        const QString &declaredKey) const;
+
     PolicySources m_policies;
     std::unique_ptr<QSettings> m_user;
+    QHash<QString, SettingType> m_types;
+    mutable QSet<QString> m_reported; // "<source>|<key>" already logged as ignored
 };
 
 } // namespace Gatehouse

@@ -2,6 +2,7 @@
 #include "model/appsettings.h"
 #include "model/managedsettings.h"
 
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -144,7 +145,97 @@ private slots:
         QCOMPARE(settings.serverUrlSetting().source, SettingSource::User);
     }
 
+    // Issue 10: IT typed a policy value of the wrong kind (a DWORD where an address
+    // belongs, a word where true/false belongs). The app must not apply it, must say so
+    // in its log, and must show the setting as the user's own again.
+    void appSettings_policyOfWrongType_isIgnoredLoggedAndUnmanaged_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QVariant>("policy");
+        QTest::addColumn<QString>("expectedType");
+        QTest::newRow("server address as a number") << QStringLiteral("connection/server_url") << QVariant(42)
+                                                    << QStringLiteral("an http:// or https:// address");
+        QTest::newRow("server address not a web address")
+            << QStringLiteral("connection/server_url") << QVariant(QStringLiteral("portal.firm.example"))
+            << QStringLiteral("an http:// or https:// address");
+        QTest::newRow("lock as a word") << QStringLiteral("connection/allow_server_change")
+                                        << QVariant(QStringLiteral("perhaps")) << QStringLiteral("true or false");
+        QTest::newRow("lock as a DWORD of 2")
+            << QStringLiteral("connection/allow_server_change") << QVariant(2) << QStringLiteral("true or false");
+    }
+
+    void appSettings_policyOfWrongType_isIgnoredLoggedAndUnmanaged()
+    {
+        QFETCH(QString, key);
+        QFETCH(QVariant, policy);
+        QFETCH(QString, expectedType);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_');
+        const QString conf = m_dir.filePath(tag + QStringLiteral("-typed.conf"));
+        PolicySources sources;
+        sources.push_back(iniPolicy(conf, {{key, policy}}));
+        // Through the same QSettings source as a registry key or plist, but an INI file
+        // holds text: put a real integer in with a source that keeps the type.
+        if (policy.typeId() == QMetaType::Int) {
+            sources.clear();
+            sources.push_back(std::make_unique<FixedPolicy>(conf, key, policy));
+        }
+        AppSettings settings(m_dir.filePath(tag + QStringLiteral("-typed.ini")), std::move(sources));
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("^managed setting %1 in %2 ignored: .* where %3")
+                                                 .arg(QRegularExpression::escape(key), QRegularExpression::escape(conf),
+                                                      QRegularExpression::escape(expectedType))));
+        // Said once, at the first read, however often the setting is read.
+        settings.setServerUrl(QUrl(QStringLiteral("https://mine.example")));
+        QVERIFY(!settings.managed().isEnforced(key));
+        const auto v = settings.managed().value(key);
+        QVERIFY(v.source != SettingSource::Policy);
+        QVERIFY(!v.enforced);
+        // The user keeps control of the server address.
+        QVERIFY(settings.serverUrlChangeable());
+        QCOMPARE(settings.serverUrl(), QUrl(QStringLiteral("https://mine.example")));
+    }
+
+    void appSettings_policyOfRightTypeInEachForm_isApplied_data()
+    {
+        QTest::addColumn<QVariant>("lock");
+        QTest::newRow("DWORD 0") << QVariant(0);
+        QTest::newRow("plist false") << QVariant(false);
+        QTest::newRow("INI word") << QVariant(QStringLiteral("false"));
+    }
+
+    void appSettings_policyOfRightTypeInEachForm_isApplied()
+    {
+        QFETCH(QVariant, lock);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_');
+        const QString conf = m_dir.filePath(tag + QStringLiteral("-form.conf"));
+        PolicySources sources;
+        sources.push_back(std::make_unique<FixedPolicy>(conf, QStringLiteral("connection/allow_server_change"), lock));
+        AppSettings settings(m_dir.filePath(tag + QStringLiteral("-form.ini")), std::move(sources));
+        QVERIFY(!settings.serverUrlChangeable());
+    }
+
 private:
+    // A policy source holding one value of a given type, as the registry (DWORD) or a
+    // plist (<false/>) would hand it over; QSettings' INI reader can only give text.
+    class FixedPolicy : public PolicySource
+    {
+    public:
+        FixedPolicy(QString name, QString key, QVariant value)
+            : m_name(std::move(name)), m_key(std::move(key)), m_value(std::move(value))
+        {}
+        QString name() const override { return m_name; }
+        std::optional<QVariant> value(const QString &key) const override
+        {
+            if (key != m_key)
+                return std::nullopt;
+            return m_value;
+        }
+
+    private:
+        QString m_name, m_key;
+        QVariant m_value;
+    };
+
     QTemporaryDir m_dir;
 };
 
