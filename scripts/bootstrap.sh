@@ -15,6 +15,8 @@ packages=(
   qtkeychain-qt6-dev libmstch-dev libqrencode-dev
   # run and test: a real Secret Service, a real SMTP server, a display for screenshots
   gnome-keyring dbus python3-aiosmtpd xvfb xauth imagemagick sqlite3 curl openssl
+  # the example reverse-proxy configuration is tested with a real nginx
+  nginx-light
   # browser tests of the portal pages (never a downloaded browser) and load generation
   chromium fonts-dejavu-core wrk
 )
