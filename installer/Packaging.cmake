@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: Apache-2.0
 # Install layout and CPack (SPEC I1). Linux: two .deb packages from one `cpack -G DEB`
-# run (components gatehouse and gatehouse-portal). installer/windows and installer/macos
-# hold the MSI and DMG settings; see docs/deployment.md and installer/linux/README.md.
+# run (components gatehouse and gatehouse-portal). Windows: a per-machine MSI (WiX v3) of
+# the desktop app. macOS: the app bundle on a drag-and-drop .dmg. installer/windows and
+# installer/macos hold their sources; see docs/deployment.md and installer/linux/README.md.
+set(GATEHOUSE_WINDOWS_DIR "${CMAKE_CURRENT_LIST_DIR}/windows")
+set(GATEHOUSE_MACOS_DIR "${CMAKE_CURRENT_LIST_DIR}/macos")
 set(GATEHOUSE_LINUX_DIR "${CMAKE_CURRENT_LIST_DIR}/linux")
 
 if(UNIX AND NOT APPLE)
@@ -69,7 +72,7 @@ if(UNIX AND NOT APPLE)
         install(FILES "${GATEHOUSE_LINUX_DIR}/gatehouse.desktop" DESTINATION share/applications COMPONENT gatehouse)
         install(FILES "${GATEHOUSE_LINUX_DIR}/gatehouse.svg" DESTINATION share/icons/hicolor/scalable/apps
                 COMPONENT gatehouse)
-        foreach(size 16 32 48 64 128 256)
+        foreach(size 16 24 32 48 64 128 256 512)
             set(png "${GATEHOUSE_LINUX_DIR}/icons/${size}x${size}/gatehouse.png")
             if(EXISTS "${png}")
                 install(FILES "${png}" DESTINATION share/icons/hicolor/${size}x${size}/apps COMPONENT gatehouse)
@@ -99,10 +102,36 @@ set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_CURRENT_SOURCE_DIR}/LICENSE")
 set(CPACK_STRIP_FILES ON)
 if(WIN32)
-    set(CPACK_GENERATOR "NSIS")
-    set(CPACK_NSIS_DISPLAY_NAME "Gatehouse")
+    # `cpack -G WIX` in a build configured with -DGATEHOUSE_BUILD_SERVER=OFF: the MSI holds
+    # the desktop app only (the server runs on Linux).
+    set(CPACK_GENERATOR "WIX")
+    set(CPACK_COMPONENTS_ALL gatehouse)
+    set(CPACK_PACKAGE_NAME "Gatehouse")
+    set(CPACK_PACKAGE_INSTALL_DIRECTORY "Gatehouse")
+    set(CPACK_PACKAGE_FILE_NAME "gatehouse-${PROJECT_VERSION}-win64")
+    # Never change this GUID: every version shares it, so installing a newer MSI
+    # removes the older one (a major upgrade) instead of installing beside it.
+    set(CPACK_WIX_UPGRADE_GUID "C5BA33A3-8DD6-4DE5-BAB2-EB6E2E13CA87")
+    set(CPACK_WIX_INSTALL_SCOPE "perMachine")
+    set(CPACK_WIX_PRODUCT_ICON "${GATEHOUSE_WINDOWS_DIR}/gatehouse.ico")
+    set(CPACK_WIX_PROGRAM_MENU_FOLDER "Gatehouse")
+    set(CPACK_WIX_PROPERTY_ARPURLINFOABOUT "${PROJECT_HOMEPAGE_URL}")
+    set(CPACK_WIX_PROPERTY_ARPCOMMENTS "${PROJECT_DESCRIPTION}")
+    # WiX shows a licence only from .txt or .rtf.
+    configure_file("${CMAKE_CURRENT_SOURCE_DIR}/LICENSE" "${CMAKE_CURRENT_BINARY_DIR}/LICENSE.txt" COPYONLY)
+    set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_CURRENT_BINARY_DIR}/LICENSE.txt")
+    # The Start-menu shortcut; the desktop one (optional) and the policy properties
+    # SERVERURL, LOCKSERVERURL and NODESKTOPSHORTCUT are in gatehouse-policy.wxs.
+    set(CPACK_PACKAGE_EXECUTABLES "gatehouse" "Gatehouse")
+    set(CPACK_WIX_EXTRA_SOURCES "${GATEHOUSE_WINDOWS_DIR}/gatehouse-policy.wxs")
 elseif(APPLE)
+    # `cpack -G DragNDrop`: Gatehouse.app on a disk image with a link to /Applications.
     set(CPACK_GENERATOR "DragNDrop")
+    set(CPACK_COMPONENTS_ALL gatehouse)
+    set(CPACK_DMG_VOLUME_NAME "Gatehouse ${PROJECT_VERSION}")
+    set(CPACK_DMG_FORMAT "UDZO")
+    set(CPACK_PACKAGE_FILE_NAME "gatehouse-${PROJECT_VERSION}-macos")
+    set(CPACK_PACKAGE_ICON "${GATEHOUSE_MACOS_DIR}/gatehouse.icns")
 else()
     set(CPACK_GENERATOR "DEB")
     set(CPACK_DEB_COMPONENT_INSTALL ON)
