@@ -3,6 +3,7 @@
 
 #include "common/auditevent.h"
 #include "common/result.h"
+#include "storage/auditeventstore.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -25,26 +26,6 @@ struct AuditRecord
     QString userAgent;
     QJsonObject details; // never tokens, session ids, codes or passwords
     QDateTime time;      // defaults to now (UTC)
-};
-
-struct AuditQuery
-{
-    qint64 beforeId = 0; // keyset paging, newest first: only ids below this (0: from the newest)
-    qint64 afterId = 0;  // sync order, oldest first: only ids above this (used when beforeId is 0)
-    bool oldestFirst = false; // sync order even from afterId 0 (the API's "after_id=0")
-    int limit = 200;
-    qint64 clientId = 0;
-    QString type;
-    QString actorKind;
-    qint64 actorId = 0;
-    QDateTime from; // inclusive, UTC
-    QDateTime to;   // exclusive, UTC
-};
-
-struct AuditHead
-{
-    qint64 id = 0;
-    QString hash = AuditEvent::genesisHash();
 };
 
 // The append-only, hash-chained audit log (SPEC F14, R4). Appends are serialised by

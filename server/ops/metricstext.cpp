@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "metricstext.h"
 
-#include "common/apitypes.h"
 #include "http/router.h"
 #include "log.h"
 #include "storage/database.h"
+#include "storage/outboxstore.h"
+#include "storage/sessionstore.h"
 
 #include <QLocale>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace Gatehouse::Server {
 
@@ -180,19 +179,16 @@ std::optional<StoredGauges> readStoredGauges(const Database &database, const QDa
     auto db = database.connection();
     if (!db)
         return std::nullopt;
-    QSqlQuery q(*db);
-    // One round trip; each count is served by an index or a small table scan, once per scrape.
-    q.prepare(
-        QStringLiteral("SELECT (SELECT count(*) FROM mail_outbox WHERE state IN ('queued', 'retrying', 'sending')), "
-                       "(SELECT count(*) FROM mail_outbox WHERE state = 'dead'), "
-                       "(SELECT count(*) FROM client_sessions WHERE expires_at > ? AND last_seen_at > ?)"));
-    q.addBindValue(toWireTime(now));
-    q.addBindValue(toWireTime(now.addSecs(-sessionIdleSeconds)));
-    if (!q.exec() || !q.next()) {
-        Log::warning(QStringLiteral("metrics.query_failed"), {{QStringLiteral("error"), q.lastError().text()}});
+    // Once per scrape, never on the request path; each count is served by an index or a
+    // small table scan.
+    auto backlog = OutboxStore::backlog(*db);
+    auto open =
+        backlog ? SessionStore::countOpen(*db, now, now.addSecs(-sessionIdleSeconds)) : Result<qint64>(backlog.error());
+    if (!open) {
+        Log::warning(QStringLiteral("metrics.query_failed"), {{QStringLiteral("error"), open.error().message}});
         return std::nullopt;
     }
-    return StoredGauges{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+    return StoredGauges{backlog->pending, backlog->dead, *open};
 }
 
 QByteArray renderMetrics(const Router &router, const std::optional<StoredGauges> &stored)

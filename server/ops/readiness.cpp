@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "readiness.h"
 
-#include "common/apitypes.h"
 #include "config.h"
 #include "log.h"
 #include "storage/database.h"
+#include "storage/outboxstore.h"
 
 #include <QFileInfo>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <algorithm>
 
 namespace Gatehouse::Server {
@@ -58,19 +56,13 @@ Readiness::Status Readiness::checkOutbox(const QDateTime &now) const
     auto db = m_database.connection();
     if (!db)
         return notReady(QStringLiteral("database_unavailable"), QStringLiteral("the database does not answer"));
-    // Both counts use the (state, next_attempt_at) index; claimed rows are few.
-    QSqlQuery q(*db);
-    q.prepare(QStringLiteral(
-        "SELECT (SELECT count(*) FROM mail_outbox WHERE state = 'sending' AND claimed_until < ?), "
-        "(SELECT count(*) FROM mail_outbox WHERE state IN ('queued', 'retrying') AND next_attempt_at < ?)"));
-    q.addBindValue(toWireTime(now.addSecs(-m_leaseGraceSeconds)));
-    q.addBindValue(toWireTime(now.addSecs(-m_stalledAfterSeconds)));
-    if (!q.exec() || !q.next()) {
-        Log::warning(QStringLiteral("readyz.outbox_query_failed"), {{QStringLiteral("error"), q.lastError().text()}});
+    auto stall = OutboxStore::stall(*db, now.addSecs(-m_leaseGraceSeconds), now.addSecs(-m_stalledAfterSeconds));
+    if (!stall) {
+        Log::warning(QStringLiteral("readyz.outbox_query_failed"), {{QStringLiteral("error"), stall.error().message}});
         return notReady(QStringLiteral("database_unavailable"), QStringLiteral("the mail outbox cannot be read"));
     }
-    const qint64 abandoned = q.value(0).toLongLong();
-    const qint64 overdue = q.value(1).toLongLong();
+    const qint64 abandoned = stall->abandoned;
+    const qint64 overdue = stall->overdue;
     if (abandoned > 0 || overdue > 0)
         return notReady(QStringLiteral("outbox_stalled"),
                         QStringLiteral("the mail sender is not working off the outbox (%1 abandoned, %2 overdue)")

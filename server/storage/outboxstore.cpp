@@ -228,4 +228,29 @@ Result<std::optional<QDateTime>> OutboxStore::nextDue(QSqlDatabase &db)
     return std::optional<QDateTime>(fromWireTime(q.value(0).toString()));
 }
 
+Result<OutboxStore::Backlog> OutboxStore::backlog(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral(
+            "SELECT (SELECT count(*) FROM mail_outbox WHERE state IN ('queued', 'retrying', 'sending')), "
+            "(SELECT count(*) FROM mail_outbox WHERE state = 'dead')")) ||
+        !q.next())
+        return storageError(QStringLiteral("cannot count the outbox"), q.lastError());
+    return Backlog{q.value(0).toLongLong(), q.value(1).toLongLong()};
+}
+
+Result<OutboxStore::Stall> OutboxStore::stall(QSqlDatabase &db, const QDateTime &leaseEndedBefore,
+                                              const QDateTime &dueBefore)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "SELECT (SELECT count(*) FROM mail_outbox WHERE state = 'sending' AND claimed_until < ?), "
+        "(SELECT count(*) FROM mail_outbox WHERE state IN ('queued', 'retrying') AND next_attempt_at < ?)"));
+    q.addBindValue(toWireTime(leaseEndedBefore));
+    q.addBindValue(toWireTime(dueBefore));
+    if (!q.exec() || !q.next())
+        return storageError(QStringLiteral("cannot read the outbox"), q.lastError());
+    return Stall{q.value(0).toLongLong(), q.value(1).toLongLong()};
+}
+
 } // namespace Gatehouse::Server

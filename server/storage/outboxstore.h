@@ -81,6 +81,23 @@ public:
     static Result<bool> requeueDead(QSqlDatabase &db, qint64 id, const QDateTime &now);
     // The earliest next_attempt_at of anything waiting (the sender sleeps until then).
     static Result<std::optional<QDateTime>> nextDue(QSqlDatabase &db);
+
+    // For /metrics: messages still to send (queued, retrying, sending) and dead letters.
+    struct Backlog
+    {
+        qint64 pending = 0;
+        qint64 dead = 0;
+    };
+    static Result<Backlog> backlog(QSqlDatabase &db);
+    // For /readyz: claimed messages whose lease ended before `leaseEndedBefore`, and
+    // waiting messages due before `dueBefore`. Both counts use the (state,
+    // next_attempt_at) index; claimed rows are few.
+    struct Stall
+    {
+        qint64 abandoned = 0;
+        qint64 overdue = 0;
+    };
+    static Result<Stall> stall(QSqlDatabase &db, const QDateTime &leaseEndedBefore, const QDateTime &dueBefore);
 };
 
 } // namespace Gatehouse::Server

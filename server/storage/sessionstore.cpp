@@ -448,4 +448,15 @@ Result<void> SessionStore::bumpClient(QSqlDatabase &db, qint64 clientId, const Q
     return {};
 }
 
+Result<qint64> SessionStore::countOpen(QSqlDatabase &db, const QDateTime &now, const QDateTime &idleCutoff)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM client_sessions WHERE expires_at > ? AND last_seen_at > ?"));
+    q.addBindValue(toWireTime(now));
+    q.addBindValue(toWireTime(idleCutoff));
+    if (!q.exec() || !q.next())
+        return storageErrorOf(QStringLiteral("cannot count open sessions"), q);
+    return q.value(0).toLongLong();
+}
+
 } // namespace Gatehouse::Server

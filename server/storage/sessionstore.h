@@ -97,6 +97,8 @@ public:
     static Result<bool> endSession(QSqlDatabase &db, qint64 clientId, qint64 sessionId);
     static Result<QList<AccessInfo>> listSessions(QSqlDatabase &db, qint64 clientId, const QDateTime &now,
                                                   const QDateTime &idleCutoff);
+    // Sessions of all clients that are neither expired at `now` nor idle since `idleCutoff`.
+    static Result<qint64> countOpen(QSqlDatabase &db, const QDateTime &now, const QDateTime &idleCutoff);
 
     // Verified browsers (F9)
     static Result<qint64> insertBrowser(QSqlDatabase &db, const QString &browserHash, qint64 clientId,
