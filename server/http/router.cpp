@@ -23,6 +23,11 @@ int roleRank(StaffRole role)
     return 0;
 }
 
+bool isParameter(const QString &segment)
+{
+    return segment.startsWith(u'{') && segment.endsWith(u'}');
+}
+
 QStringList splitPath(const QString &path)
 {
     // "/api/v1/clients" → ["api","v1","clients"]; a trailing slash is a different
@@ -35,8 +40,32 @@ QStringList splitPath(const QString &path)
 void Router::add(const QByteArray &method, const QString &pattern, Access access, RouteHandler handler,
                  std::uint64_t maxBodyBytes)
 {
-    m_routes.append(
-        Route{method, splitPath(pattern), access, std::move(handler), maxBodyBytes, std::make_shared<RouteCounters>()});
+    Route route{method, splitPath(pattern), access, std::move(handler), maxBodyBytes, std::make_shared<RouteCounters>(),
+                {}};
+    for (const auto &segment : route.segments)
+        route.shape.append(isParameter(segment) ? '0' : '1');
+    m_routes.append(std::move(route));
+}
+
+QList<qsizetype> Router::owners(const QStringList &pathSegments) const
+{
+    // Only patterns with as many segments as the path match, so shapes compare as
+    // equal-length strings: '1' (literal) sorts above '0' at the leftmost difference.
+    QList<qsizetype> owning;
+    QByteArray best;
+    for (qsizetype i = 0; i < m_routes.size(); ++i) {
+        const auto &route = m_routes.at(i);
+        QMap<QString, QString> ignored;
+        if (!match(route, pathSegments, &ignored))
+            continue;
+        if (owning.isEmpty() || route.shape > best) {
+            owning.clear();
+            best = route.shape;
+        }
+        if (route.shape == best)
+            owning.append(i);
+    }
+    return owning;
 }
 
 void Router::recordAnswer(int routeIndex, int status, std::chrono::microseconds duration) const
@@ -66,11 +95,10 @@ std::uint64_t Router::bodyLimitFor(const QByteArray &method, const QString &path
 {
     if (!path.startsWith(u'/'))
         return fallback;
-    const QStringList segments = splitPath(path);
-    for (const auto &route : m_routes) {
-        QMap<QString, QString> ignored;
-        if (route.method == method && route.maxBodyBytes > 0 && match(route, segments, &ignored))
-            return route.maxBodyBytes;
+    for (const auto index : owners(splitPath(path))) {
+        const auto &route = m_routes.at(index);
+        if (route.method == method)
+            return route.maxBodyBytes > 0 ? route.maxBodyBytes : fallback;
     }
     return fallback;
 }
@@ -103,7 +131,7 @@ bool Router::match(const Route &route, const QStringList &pathSegments, QMap<QSt
         return false;
     for (qsizetype i = 0; i < route.segments.size(); ++i) {
         const auto &want = route.segments.at(i);
-        if (want.startsWith(u'{') && want.endsWith(u'}')) {
+        if (isParameter(want)) {
             if (pathSegments.at(i).isEmpty())
                 return false;
             params->insert(want.mid(1, want.size() - 2), QUrl::fromPercentEncoding(pathSegments.at(i).toUtf8()));
@@ -140,16 +168,13 @@ HttpResponse Router::dispatch(const HttpRequest &request, int *routeIndex) const
     const Route *found = nullptr;
     QMap<QString, QString> params;
     QList<QByteArray> allowed;
-    for (qsizetype i = 0; i < m_routes.size(); ++i) {
+    for (const auto i : owners(segments)) {
         const auto &route = m_routes.at(i);
-        QMap<QString, QString> candidate;
-        if (!match(route, segments, &candidate))
-            continue;
         if (!allowed.contains(route.method))
             allowed.append(route.method);
         if (route.method == method && !found) {
             found = &route;
-            params = candidate;
+            match(route, segments, &params);
             if (routeIndex)
                 *routeIndex = int(i);
         }

@@ -55,7 +55,10 @@ using ErrorPageRenderer = std::function<std::optional<HttpResponse>(const HttpRe
 using RequestGuard = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
 
 // Maps method + path pattern ("/api/v1/clients/{id}") to a handler, and answers the
-// routing errors itself: 404 for an unknown path, 405 with Allow for a known path
+// routing errors itself. When several patterns match a path, the most specific one owns
+// it: the one with a literal segment where the others have a parameter, leftmost
+// difference first ("/clients/import" over "/clients/{id}"), whatever the order the
+// routes were registered in. Errors: 404 for an unknown path, 405 with Allow for a known path
 // with another method, 401/403 from the route's Access. HEAD is served by the GET
 // route (the edge drops the body). Routes are registered at startup, then only read,
 // so dispatch needs no locking across threads.
@@ -110,9 +113,13 @@ private:
         RouteHandler handler;
         std::uint64_t maxBodyBytes = 0;
         std::shared_ptr<RouteCounters> counters; // shared: QList copies routes
+        QByteArray shape;                        // per segment '1' literal, '0' parameter
     };
 
     static bool match(const Route &route, const QStringList &pathSegments, QMap<QString, QString> *params);
+    // The routes owning the path (matching, and of the most specific shape among those
+    // that match), in registration order; empty when no pattern matches.
+    QList<qsizetype> owners(const QStringList &pathSegments) const;
 
     QList<Route> m_routes;
     Authenticator m_authenticator;
