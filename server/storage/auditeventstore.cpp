@@ -3,7 +3,8 @@
 
 #include "common/apitypes.h"
 #include "database.h"
-#include "tokenstore.h" // storageErrorOf()
+#include "storageerror.h"
+#include "tokenstore.h" // storageError()
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -42,7 +43,7 @@ Result<AuditHead> AuditEventStore::head(QSqlDatabase &db)
     // Prepared once per thread and connection: every consume appends twice (hot path).
     auto &q = cachedQuery(db, QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"));
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot read the audit log head"), q);
+        return storageError(QStringLiteral("cannot read the audit log head"), q);
     AuditHead head;
     if (q.next()) {
         head.id = q.value(0).toLongLong();
@@ -69,7 +70,7 @@ Result<void> AuditEventStore::insert(QSqlDatabase &db, const AuditEvent &e)
     q.addBindValue(e.prevHash);
     q.addBindValue(e.hash);
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot append to the audit log"), q);
+        return storageError(QStringLiteral("cannot append to the audit log"), q);
     q.finish();
     return {};
 }
@@ -122,7 +123,7 @@ Result<QList<AuditEvent>> AuditEventStore::query(QSqlDatabase &db, const AuditQu
     for (const auto &b : binds)
         q.addBindValue(b);
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot read the audit log"), q);
+        return storageError(QStringLiteral("cannot read the audit log"), q);
     QList<AuditEvent> events;
     while (q.next())
         events.append(eventFrom(q));
@@ -134,7 +135,7 @@ Result<void> AuditEventStore::scan(QSqlDatabase &db, const std::function<bool(co
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM audit_events ORDER BY id ASC")))
-        return storageErrorOf(QStringLiteral("cannot read the audit log"), q);
+        return storageError(QStringLiteral("cannot read the audit log"), q);
     while (q.next()) {
         if (!visit(eventFrom(q)))
             break;

@@ -3,6 +3,7 @@
 
 #include "common/errorcode.h"
 #include "serverresources.h"
+#include "storageerror.h"
 #include "writerstate.h"
 
 #include <QDir>
@@ -99,11 +100,6 @@ struct ThreadConnection
 };
 
 thread_local ThreadConnection t_connection;
-
-Error storageError(const QString &what, const QSqlError &error)
-{
-    return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, error.text())};
-}
 
 // Opens `name` on `path` with the PRAGMAs every connection needs. Each PRAGMA is per
 // connection except journal_mode, which the file remembers. Running a statement also

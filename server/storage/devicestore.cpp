@@ -3,6 +3,7 @@
 
 #include "common/apitypes.h"
 #include "database.h"
+#include "storageerror.h"
 #include "tokenstore.h"
 
 #include <QVariant>
@@ -19,7 +20,7 @@ Result<DeviceStore::Seen> DeviceStore::recordUse(QSqlDatabase &db, qint64 client
     touch.addBindValue(clientId);
     touch.addBindValue(deviceHash);
     if (!touch.exec())
-        return storageErrorOf(QStringLiteral("cannot update a client device"), touch);
+        return storageError(QStringLiteral("cannot update a client device"), touch);
     const int touched = touch.numRowsAffected();
     touch.finish();
     if (touched > 0)
@@ -28,7 +29,7 @@ Result<DeviceStore::Seen> DeviceStore::recordUse(QSqlDatabase &db, qint64 client
     auto &count = cachedQuery(db, QStringLiteral("SELECT COUNT(*) FROM client_devices WHERE client_id = ?"));
     count.addBindValue(clientId);
     if (!count.exec() || !count.next())
-        return storageErrorOf(QStringLiteral("cannot count client devices"), count);
+        return storageError(QStringLiteral("cannot count client devices"), count);
     const bool first = count.value(0).toLongLong() == 0;
     count.finish();
 
@@ -39,7 +40,7 @@ Result<DeviceStore::Seen> DeviceStore::recordUse(QSqlDatabase &db, qint64 client
     insert.addBindValue(at);
     insert.addBindValue(at);
     if (!insert.exec())
-        return storageErrorOf(QStringLiteral("cannot record a client device"), insert);
+        return storageError(QStringLiteral("cannot record a client device"), insert);
     insert.finish();
     return first ? Seen::FirstDeviceOfClient : Seen::NewDevice;
 }

@@ -3,6 +3,7 @@
 
 #include "common/apitypes.h"
 #include "common/errorcode.h"
+#include "storageerror.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -11,11 +12,6 @@
 namespace Gatehouse::Server {
 
 namespace {
-
-Error storageError(const QString &what, const QSqlError &error)
-{
-    return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, error.text())};
-}
 
 const QString Columns = QStringLiteral("d.id, d.client_id, d.name, d.content_type, d.size, d.created_at");
 

@@ -4,6 +4,7 @@
 #include "common/apitypes.h"
 #include "common/errorcode.h"
 #include "database.h"
+#include "storageerror.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,11 +13,6 @@
 namespace Gatehouse::Server {
 
 namespace {
-
-Error storageError(const QString &what, const QSqlError &error)
-{
-    return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, error.text())};
-}
 
 const QString SummaryColumns = QStringLiteral(
     "id, to_address, template, state, attempts, next_attempt_at, last_error, created_at, sent_at, client_id");

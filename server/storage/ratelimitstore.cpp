@@ -2,21 +2,13 @@
 #include "ratelimitstore.h"
 
 #include "common/errorcode.h"
+#include "storageerror.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace Gatehouse::Server {
-
-namespace {
-
-Error storageError(const QString &what, const QSqlError &error)
-{
-    return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, error.text())};
-}
-
-} // namespace
 
 Result<RateLimitStore::Counter> RateLimitStore::find(QSqlDatabase &db, const QString &bucket, const QString &keyHash)
 {

@@ -2,6 +2,7 @@
 #include "sessionstore.h"
 
 #include "common/apitypes.h"
+#include "storageerror.h"
 #include "tokenstore.h"
 
 #include <QVariant>
@@ -30,7 +31,7 @@ Result<qint64> nextChangeSeq(QSqlDatabase &db)
     auto &q = cachedQuery(
         db, QStringLiteral("UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value"));
     if (!q.exec() || !q.next())
-        return storageErrorOf(QStringLiteral("cannot take a change number"), q);
+        return storageError(QStringLiteral("cannot take a change number"), q);
     const qint64 seq = q.value(0).toLongLong();
     q.finish();
     return seq;
@@ -39,7 +40,7 @@ Result<qint64> nextChangeSeq(QSqlDatabase &db)
 Result<int> execCount(QSqlQuery &q, const QString &what)
 {
     if (!q.exec())
-        return storageErrorOf(what, q);
+        return storageError(what, q);
     const int n = q.numRowsAffected();
     q.finish();
     return n;
@@ -48,7 +49,7 @@ Result<int> execCount(QSqlQuery &q, const QString &what)
 Result<QList<SessionStore::AccessInfo>> accessList(QSqlQuery &q, const QString &what)
 {
     if (!q.exec())
-        return storageErrorOf(what, q);
+        return storageError(what, q);
     QList<SessionStore::AccessInfo> list;
     while (q.next())
         list << SessionStore::AccessInfo{q.value(0).toLongLong(), timeOf(q.value(1)), timeOf(q.value(2)),
@@ -63,7 +64,7 @@ const QString ClientAccessColumns =
 Result<std::optional<SessionStore::ClientAccess>> readClient(QSqlQuery &q)
 {
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot look up a client"), q);
+        return storageError(QStringLiteral("cannot look up a client"), q);
     std::optional<SessionStore::ClientAccess> client;
     if (q.next())
         client = SessionStore::ClientAccess{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
@@ -92,7 +93,7 @@ Result<qint64> SessionStore::insertSession(QSqlDatabase &db, const NewSession &s
     q.addBindValue(s.address);
     q.addBindValue(s.device);
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot store a session"), q);
+        return storageError(QStringLiteral("cannot store a session"), q);
     const qint64 id = q.lastInsertId().toLongLong();
     q.finish();
     return id;
@@ -112,7 +113,7 @@ Result<std::optional<SessionStore::SessionRow>> SessionStore::findLiveSession(QS
     q.addBindValue(toWireTime(now));
     q.addBindValue(toWireTime(idleCutoff));
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot look up a session"), q);
+        return storageError(QStringLiteral("cannot look up a session"), q);
     std::optional<SessionRow> row;
     if (q.next()) {
         row = SessionRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toBool(),
@@ -217,7 +218,7 @@ Result<qint64> SessionStore::insertBrowser(QSqlDatabase &db, const QString &brow
     q.addBindValue(address);
     q.addBindValue(device);
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot store a verified browser"), q);
+        return storageError(QStringLiteral("cannot store a verified browser"), q);
     const qint64 id = q.lastInsertId().toLongLong();
     q.finish();
     return id;
@@ -232,7 +233,7 @@ Result<std::optional<qint64>> SessionStore::findBrowser(QSqlDatabase &db, const 
     q.addBindValue(clientId);
     q.addBindValue(toWireTime(now));
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot look up a browser"), q);
+        return storageError(QStringLiteral("cannot look up a browser"), q);
     std::optional<qint64> id;
     if (q.next())
         id = q.value(0).toLongLong();
@@ -294,7 +295,7 @@ Result<qint64> SessionStore::insertCode(QSqlDatabase &db, qint64 clientId, qint6
     q.addBindValue(toWireTime(now));
     q.addBindValue(toWireTime(expiresAt));
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot store a code"), q);
+        return storageError(QStringLiteral("cannot store a code"), q);
     const qint64 id = q.lastInsertId().toLongLong();
     q.finish();
     return id;
@@ -328,7 +329,7 @@ Result<std::optional<SessionStore::ShortCode>> SessionStore::latestCode(QSqlData
     q.addBindValue(sessionId);
     q.addBindValue(sessionId);
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot look up a code"), q);
+        return storageError(QStringLiteral("cannot look up a code"), q);
     return shortCodeOf(q);
 }
 
@@ -343,7 +344,7 @@ Result<std::optional<SessionStore::ShortCode>> SessionStore::codeByNonce(QSqlDat
     q.addBindValue(purpose);
     q.addBindValue(nonce);
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot look up a code"), q);
+        return storageError(QStringLiteral("cannot look up a code"), q);
     return shortCodeOf(q);
 }
 
@@ -353,7 +354,7 @@ Result<int> SessionStore::countCodes(QSqlDatabase &db, qint64 sessionId, const Q
     q.addBindValue(sessionId);
     q.addBindValue(purpose);
     if (!q.exec() || !q.next())
-        return storageErrorOf(QStringLiteral("cannot count codes"), q);
+        return storageError(QStringLiteral("cannot count codes"), q);
     const int n = q.value(0).toInt();
     q.finish();
     return n;
@@ -455,7 +456,7 @@ Result<qint64> SessionStore::countOpen(QSqlDatabase &db, const QDateTime &now, c
     q.addBindValue(toWireTime(now));
     q.addBindValue(toWireTime(idleCutoff));
     if (!q.exec() || !q.next())
-        return storageErrorOf(QStringLiteral("cannot count open sessions"), q);
+        return storageError(QStringLiteral("cannot count open sessions"), q);
     return q.value(0).toLongLong();
 }
 

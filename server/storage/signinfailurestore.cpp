@@ -2,7 +2,8 @@
 #include "signinfailurestore.h"
 
 #include "common/apitypes.h"
-#include "tokenstore.h" // storageErrorOf()
+#include "storageerror.h"
+#include "tokenstore.h" // storageError()
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -19,7 +20,7 @@ Result<std::optional<QDateTime>> SignInFailureStore::lockedUntil(QSqlDatabase &d
     q.addBindValue(account);
     q.addBindValue(address);
     if (!q.exec() || !q.next())
-        return storageErrorOf(QStringLiteral("cannot read sign-in failures"), q);
+        return storageError(QStringLiteral("cannot read sign-in failures"), q);
     if (q.value(0).isNull())
         return std::optional<QDateTime>();
     return std::optional<QDateTime>(fromWireTime(q.value(0).toString()));
@@ -39,7 +40,7 @@ Result<qint64> SignInFailureStore::countFailure(QSqlDatabase &db, const QString 
     q.addBindValue(toWireTime(now));
     q.addBindValue(toWireTime(staleBefore));
     if (!q.exec() || !q.next())
-        return storageErrorOf(QStringLiteral("cannot count a sign-in failure"), q);
+        return storageError(QStringLiteral("cannot count a sign-in failure"), q);
     return q.value(0).toLongLong();
 }
 
@@ -51,7 +52,7 @@ Result<void> SignInFailureStore::lock(QSqlDatabase &db, const QString &kind, con
     q.addBindValue(kind);
     q.addBindValue(key);
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot lock sign-in"), q);
+        return storageError(QStringLiteral("cannot lock sign-in"), q);
     return {};
 }
 
@@ -62,7 +63,7 @@ Result<void> SignInFailureStore::clear(QSqlDatabase &db, const QString &kind, co
     q.addBindValue(kind);
     q.addBindValue(key);
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot clear sign-in failures"), q);
+        return storageError(QStringLiteral("cannot clear sign-in failures"), q);
     return {};
 }
 

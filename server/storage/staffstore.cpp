@@ -2,6 +2,7 @@
 #include "staffstore.h"
 
 #include "common/errorcode.h"
+#include "storageerror.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -11,11 +12,6 @@
 namespace Gatehouse::Server {
 
 namespace {
-
-Error storageError(const QString &what, const QSqlError &error)
-{
-    return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, error.text())};
-}
 
 const QString Columns = QStringLiteral("id, email, name, role, disabled, totp_secret IS NOT NULL");
 

@@ -3,6 +3,7 @@
 
 #include "clock.h"
 #include "common/errorcode.h"
+#include "storageerror.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,11 +13,6 @@
 namespace Gatehouse::Server {
 
 namespace {
-
-Error storageError(const QString &what, const QSqlError &error)
-{
-    return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, error.text())};
-}
 
 QVariant textOrNull(const QString &s)
 {

@@ -3,6 +3,7 @@
 
 #include "common/apitypes.h"
 #include "common/errorcode.h"
+#include "storageerror.h"
 
 #include <QSqlError>
 #include <QVariant>
@@ -17,11 +18,6 @@ QVariant textOrNull(const QString &s)
 }
 
 } // namespace
-
-Error storageErrorOf(const QString &what, const QSqlQuery &query)
-{
-    return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, query.lastError().text())};
-}
 
 Result<qint64> TokenStore::insert(QSqlDatabase &db, const NewToken &token)
 {
@@ -39,7 +35,7 @@ Result<qint64> TokenStore::insert(QSqlDatabase &db, const NewToken &token)
     q.addBindValue(textOrNull(token.address));
     q.addBindValue(textOrNull(token.userAgent.left(512)));
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot store a token"), q);
+        return storageError(QStringLiteral("cannot store a token"), q);
     const qint64 id = q.lastInsertId().toLongLong();
     q.finish();
     return id;
@@ -59,7 +55,7 @@ Result<int> TokenStore::revokeLive(QSqlDatabase &db, qint64 clientId, const QStr
     if (!purpose.isEmpty())
         q.addBindValue(purpose);
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot revoke tokens"), q);
+        return storageError(QStringLiteral("cannot revoke tokens"), q);
     return q.numRowsAffected();
 }
 
@@ -86,7 +82,7 @@ Result<std::optional<TokenStore::Consumed>> TokenStore::consume(QSqlDatabase &db
     q.addBindValue(clientId);
     q.addBindValue(clientId);
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot consume a token"), q);
+        return storageError(QStringLiteral("cannot consume a token"), q);
     std::optional<Consumed> consumed;
     if (q.next())
         consumed =
@@ -101,7 +97,7 @@ Result<std::optional<TokenStore::TokenState>> TokenStore::find(QSqlDatabase &db,
                                              "expires_at, revoked_reason FROM magic_tokens WHERE token_hash = ?"));
     q.addBindValue(tokenHash);
     if (!q.exec())
-        return storageErrorOf(QStringLiteral("cannot look up a token"), q);
+        return storageError(QStringLiteral("cannot look up a token"), q);
     std::optional<TokenState> state;
     if (q.next()) {
         state = TokenState{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),

@@ -12,8 +12,6 @@
 
 namespace Gatehouse::Server {
 
-Error storageErrorOf(const QString &what, const QSqlQuery &query);
-
 // The SQL of magic links (SPEC F2, F3, F7, F8, F12, B1, B2). Every method runs on the
 // caller's connection, inside its WriteTransaction where it writes; the token itself
 // never comes here, only its SHA-256 in hex.

@@ -2,6 +2,7 @@
 #include "writetransaction.h"
 
 #include "common/errorcode.h"
+#include "storageerror.h"
 #include "writerstate.h"
 
 #include <QSqlError>
@@ -17,11 +18,6 @@ constexpr auto WriterWait = std::chrono::seconds(5); // as PRAGMA busy_timeout
 constexpr auto GroupPatience = std::chrono::milliseconds(20);
 
 const QString SavepointName = QStringLiteral("gatehouse_write");
-
-Error storageError(const QString &what, const QString &detail)
-{
-    return Error{QString(ErrorCode::StorageError), QStringLiteral("%1: %2").arg(what, detail)};
-}
 
 // All of these run with the turn held and the writer entered (enterWriter()).
 Result<void> run(WriterState &w, const QString &sql)
