@@ -16,13 +16,128 @@ namespace Gatehouse::Server {
 
 using namespace ApiSupport;
 
+namespace {
+
+constexpr int DefaultPageSize = 500;
+constexpr int MaxPageSize = 1000;
+
+} // namespace
+
 void ClientsApi::registerRoutes(Router &router) const
 {
     const auto paralegal = Access::staff(StaffRole::Paralegal);
+    router.add("GET", QStringLiteral("/api/v1/clients"), paralegal,
+               [this](const RequestContext &c) { return listClients(c); });
+    router.add("POST", QStringLiteral("/api/v1/clients"), paralegal,
+               [this](const RequestContext &c) { return createClient(c); });
+    router.add("GET", QStringLiteral("/api/v1/clients/{id}"), paralegal,
+               [this](const RequestContext &c) { return getClient(c); });
     router.add("PATCH", QStringLiteral("/api/v1/clients/{id}"), paralegal,
                [this](const RequestContext &c) { return patchClient(c); });
     router.add("DELETE", QStringLiteral("/api/v1/clients/{id}"), paralegal,
                [this](const RequestContext &c) { return deleteClient(c); });
+}
+
+HttpResponse ClientsApi::listClients(const RequestContext &context) const
+{
+    const auto &query = context.request.query;
+    JsonBody errors(QJsonObject(), {});
+    qint64 cursor = 0;
+    int limit = DefaultPageSize;
+    if (query.hasQueryItem(QStringLiteral("cursor"))) {
+        const auto text = query.queryItemValue(QStringLiteral("cursor"));
+        const auto parsed =
+            text.isEmpty() ? std::optional<qint64>(0) : parseDecimal(text, std::numeric_limits<qint64>::max());
+        if (parsed)
+            cursor = *parsed;
+        else
+            errors.addError(QStringLiteral("cursor"), QStringLiteral("is not a cursor this server issued"));
+    }
+    if (query.hasQueryItem(QStringLiteral("limit"))) {
+        const auto parsed = parseDecimal(query.queryItemValue(QStringLiteral("limit")), MaxPageSize);
+        if (parsed && *parsed >= 1)
+            limit = int(*parsed);
+        else
+            errors.addError(QStringLiteral("limit"),
+                            QStringLiteral("must be a whole number from 1 to %1").arg(MaxPageSize));
+    }
+    if (errors.hasErrors())
+        return errors.validationProblem();
+
+    auto changes = m_storage.clientsChangedAfter(cursor, limit);
+    if (!changes)
+        return Problem::internalError(changes.error());
+    ClientPage page;
+    page.clients = std::move(changes->clients);
+    page.hasMore = changes->hasMore;
+    page.nextCursor = QString::number(page.clients.isEmpty() ? cursor : page.clients.constLast().changeSeq);
+    return HttpResponse::json(200, page.toJson());
+}
+
+HttpResponse ClientsApi::createClient(const RequestContext &context) const
+{
+    auto parsed = JsonBody::parseObject(context.request);
+    if (auto *problem = std::get_if<HttpResponse>(&parsed))
+        return *problem;
+    JsonBody body(std::get<QJsonObject>(parsed),
+                  {QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("matter"),
+                   QStringLiteral("partner_id"), QStringLiteral("require_sign_in"),
+                   QStringLiteral("phone_confirmation")});
+    if (auto problem = body.unknownFieldProblem())
+        return *problem;
+    Storage::NewClient client;
+    client.name = body.requiredString(QStringLiteral("name"), 200);
+    client.email = body.requiredString(QStringLiteral("email"), 254);
+    client.matter = body.requiredString(QStringLiteral("matter"), 200);
+    client.partnerId = body.optionalId(QStringLiteral("partner_id"));
+    client.requireSignIn = body.optionalBool(QStringLiteral("require_sign_in"), false);
+    client.phoneConfirmation = body.optionalBool(QStringLiteral("phone_confirmation"), false);
+    if (!client.email.isEmpty() && client.email.size() <= 254 && !isPlausibleEmail(client.email))
+        body.addError(QStringLiteral("email"), QStringLiteral("is not a valid email address"));
+    if (client.partnerId > 0) {
+        auto partner = m_storage.findStaffById(client.partnerId);
+        if (!partner)
+            return Problem::internalError(partner.error());
+        if (!partner->has_value())
+            body.addError(QStringLiteral("partner_id"), QStringLiteral("no staff member has this id"));
+    }
+    if (body.hasErrors())
+        return body.validationProblem();
+
+    WriteTransaction tx(m_storage.database());
+    if (auto r = tx.begin(); !r)
+        return Problem::internalError(r.error());
+    auto db = tx.connection();
+    auto id = m_storage.insertClientIn(db, client);
+    if (!id)
+        return Problem::internalError(id.error());
+    auto created = m_storage.findClient(*id);
+    if (!created || !created->has_value())
+        return Problem::internalError(created ? Error{QString(ErrorCode::StorageError), QStringLiteral("lost client")}
+                                              : created.error());
+    if (auto r = m_audit.append(
+            db, staffAction(context, AuditType::ClientCreated, *id,
+                            {{QStringLiteral("name"), client.name}, {QStringLiteral("matter"), client.matter}}));
+        !r)
+        return Problem::internalError(r.error());
+    if (auto r = tx.commit(); !r)
+        return Problem::internalError(r.error());
+    auto r = clientResponse(201, **created);
+    r.setHeader("Location", "/api/v1/clients/" + QByteArray::number(*id));
+    return r;
+}
+
+HttpResponse ClientsApi::getClient(const RequestContext &context) const
+{
+    const auto id = parseDecimal(context.params.value(QStringLiteral("id")), std::numeric_limits<qint64>::max());
+    if (!id)
+        return notFound(QStringLiteral("client"));
+    auto client = m_storage.findClient(*id);
+    if (!client)
+        return Problem::internalError(client.error());
+    if (!client->has_value() || (*client)->deleted)
+        return notFound(QStringLiteral("client"));
+    return clientResponse(200, **client);
 }
 
 HttpResponse ClientsApi::patchClient(const RequestContext &context) const

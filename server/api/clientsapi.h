@@ -7,7 +7,8 @@
 
 namespace Gatehouse::Server {
 
-// Client changes with optimistic concurrency (PATCH with If-Match) and deletion as a
+// Clients: the change feed the desktop app syncs (GET /clients with a cursor), create,
+// read, changes with optimistic concurrency (PATCH with If-Match) and deletion as a
 // tombstone; each change is audited with the staff actor and the changed field names.
 class ClientsApi
 {
@@ -17,6 +18,9 @@ public:
     void registerRoutes(Router &router) const;
 
 private:
+    HttpResponse listClients(const RequestContext &context) const;
+    HttpResponse createClient(const RequestContext &context) const;
+    HttpResponse getClient(const RequestContext &context) const;
     HttpResponse patchClient(const RequestContext &context) const;
     HttpResponse deleteClient(const RequestContext &context) const;
 

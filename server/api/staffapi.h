@@ -12,8 +12,8 @@ namespace Gatehouse::Server {
 struct Config;
 class Keyring;
 
-// The staff REST API under /api/v1 (see docs/api.md) plus /healthz: staff sign-in
-// with bearer tokens, the current account, and the client feed the desktop app syncs.
+// The staff REST API's sign-in under /api/v1 (see docs/api.md) plus /healthz: staff
+// sign-in with bearer tokens and second factor, sign-out, and the current account.
 // Handlers are synchronous and run on an io thread; everything they need from the
 // database goes through Storage.
 class StaffApi
@@ -48,9 +48,6 @@ private:
     HttpResponse createSession(const RequestContext &context) const;
     HttpResponse deleteSession(const RequestContext &context) const;
     HttpResponse me(const RequestContext &context) const;
-    HttpResponse listClients(const RequestContext &context) const;
-    HttpResponse createClient(const RequestContext &context) const;
-    HttpResponse getClient(const RequestContext &context) const;
 
     const Storage &m_storage;
     AuditLog m_audit;

@@ -3,7 +3,7 @@
 
 #include "audit/auditlog.h"
 #include "http/router.h"
-#include "pages.h"
+#include "pages/pages.h"
 #include "portal/endsessionlinks.h"
 #include "sessions/clientsessions.h"
 

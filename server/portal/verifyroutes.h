@@ -4,7 +4,7 @@
 #include "audit/auditlog.h"
 #include "http/router.h"
 #include "mail/outbox.h"
-#include "pages.h"
+#include "pages/pages.h"
 #include "portal/browserverification.h"
 #include "portal/portallimits.h"
 #include "ratelimit/ratelimiter.h"
