@@ -150,35 +150,21 @@ std::optional<HttpResponse> ClientAccessApi::inviteLimited(QSqlDatabase &db, con
 Result<TokenEngine::Issued> ClientAccessApi::issueInvite(QSqlDatabase &db, const RequestContext &context,
                                                          const ClientRecord &client, const QDateTime &now) const
 {
-    TokenEngine::IssueRequest request;
-    request.purpose = TokenPurpose::Invite;
-    request.clientId = client.id;
-    request.issuedBy = context.staff ? context.staff->member.id : 0;
-    request.address = context.request.remoteAddress;
-    request.userAgent = ApiSupport::userAgentOf(context.request);
-    request.now = now;
-    auto issued = m_tokens.issue(db, request);
-    if (!issued)
-        return issued.error();
-    // The one place invite mail is queued; it commits with the token or not at all.
-    OutgoingMail mail;
-    mail.templateName = QStringLiteral("invite");
-    mail.toAddress = client.email;
-    mail.toName = client.name;
-    mail.clientId = client.id;
-    mail.fields = {{QStringLiteral("portal_url"), m_tokens.portalUrl(issued->token)},
-                   {QStringLiteral("expires_at"), issued->expiresAt},
-                   {QStringLiteral("client_name"), client.name},
-                   {QStringLiteral("matter"), client.matter},
-                   {QStringLiteral("partner_name"), client.partnerName}};
-    if (auto queued = m_outbox.enqueue(db, mail); !queued)
-        return queued.error();
-    const QJsonObject details{{QStringLiteral("purpose"), QStringLiteral("invite")},
-                              {QStringLiteral("token_id"), issued->tokenId},
-                              {QStringLiteral("expires_at"), toWireTime(issued->expiresAt)}};
-    if (auto r = m_audit.append(db, ApiSupport::staffAction(context, AuditType::TokenIssued, client.id, details)); !r)
-        return r.error();
-    return issued;
+    LinkMailer::Letter letter;
+    letter.link.purpose = TokenPurpose::Invite;
+    letter.link.clientId = client.id;
+    letter.link.issuedBy = context.staff ? context.staff->member.id : 0;
+    letter.link.address = context.request.remoteAddress;
+    letter.link.userAgent = ApiSupport::userAgentOf(context.request);
+    letter.link.now = now;
+    letter.templateName = QStringLiteral("invite");
+    letter.toAddress = client.email;
+    letter.toName = client.name;
+    letter.fields = {{QStringLiteral("client_name"), client.name},
+                     {QStringLiteral("matter"), client.matter},
+                     {QStringLiteral("partner_name"), client.partnerName}};
+    letter.audit = ApiSupport::staffAction(context, AuditType::TokenIssued, client.id, {});
+    return m_linkMailer.send(db, std::move(letter));
 }
 
 Result<HttpResponse> ClientAccessApi::linkAnswer(QSqlDatabase &db, qint64 clientId,

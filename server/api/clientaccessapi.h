@@ -3,6 +3,7 @@
 
 #include "audit/auditlog.h"
 #include "http/router.h"
+#include "mail/linkmailer.h"
 #include "mail/outbox.h"
 #include "ratelimit/ratelimiter.h"
 #include "sessions/clientsessions.h"
@@ -71,6 +72,7 @@ private:
     ClientSessions m_sessions;
     ShortCodes m_codes;
     Outbox m_outbox;
+    LinkMailer m_linkMailer{m_tokens, m_outbox, m_audit};
     RateLimiter m_limiter;
 };
 

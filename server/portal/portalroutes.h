@@ -3,6 +3,7 @@
 
 #include "audit/auditlog.h"
 #include "http/router.h"
+#include "mail/linkmailer.h"
 #include "mail/outbox.h"
 #include "pages/pages.h"
 #include "portal/browserverification.h"
@@ -90,6 +91,7 @@ private:
     BrowserVerification m_verification;
     EndSessionLinks m_endLinks;
     Outbox m_outbox;
+    LinkMailer m_linkMailer{m_tokens, m_outbox, m_audit};
     RateLimiter m_limiter;
     const Keyring &m_keyring;
     Pages m_pages;

@@ -52,38 +52,29 @@ Result<QByteArray> PortalRoutes::issueSignInLink(QSqlDatabase &db, const Request
                                                  const SessionStore::ClientAccess &client, const QDateTime &now,
                                                  QStringView via) const
 {
-    TokenEngine::IssueRequest request;
-    request.purpose = TokenPurpose::SignIn;
-    request.clientId = client.id;
-    request.address = clientAddress(context.request, m_config);
-    request.userAgent = userAgentOf(context.request);
-    request.now = now;
-    auto issued = m_tokens.issue(db, request);
-    if (!issued)
-        return issued.error();
+    LinkMailer::Letter letter;
+    letter.link.purpose = TokenPurpose::SignIn;
+    letter.link.clientId = client.id;
+    letter.link.address = clientAddress(context.request, m_config);
+    letter.link.userAgent = userAgentOf(context.request);
+    letter.link.now = now;
+    letter.templateName = QStringLiteral("sign_in");
+    letter.toAddress = client.email;
+    letter.toName = client.name;
+    letter.audit =
+        clientEvent(context, m_config, AuditType::TokenIssued, client.id, {{QStringLiteral("via"), via.toString()}});
     // The code for opening the link on another device (F4) lives 10 minutes and dies
     // after 5 wrong tries (B4), however long the link itself lives.
-    auto code = m_codes.issueMailedCode(db, client.id, 0, ShortCodes::linkNonce(issued->tokenId), now);
-    if (!code)
-        return code.error();
-    // The one place sign-in mail is queued; it commits with the token or not at all.
-    OutgoingMail mail;
-    mail.templateName = QStringLiteral("sign_in");
-    mail.toAddress = client.email;
-    mail.toName = client.name;
-    mail.clientId = client.id;
-    mail.fields = {{QStringLiteral("portal_url"), m_tokens.portalUrl(issued->token)},
-                   {QStringLiteral("code"), *code},
-                   {QStringLiteral("code_minutes"), QString::number(ShortCodes::ValiditySeconds / 60)},
-                   {QStringLiteral("expires_at"), issued->expiresAt}};
-    if (auto queued = m_outbox.enqueue(db, mail); !queued)
-        return queued.error();
-    const QJsonObject details{{QStringLiteral("purpose"), QStringLiteral("sign_in")},
-                              {QStringLiteral("token_id"), issued->tokenId},
-                              {QStringLiteral("expires_at"), toWireTime(issued->expiresAt)},
-                              {QStringLiteral("via"), via.toString()}};
-    if (auto r = m_audit.append(db, clientEvent(context, m_config, AuditType::TokenIssued, client.id, details)); !r)
-        return r.error();
+    auto issued = m_linkMailer.send(
+        db, std::move(letter), [&](QSqlDatabase &tx, const TokenEngine::Issued &link) -> Result<QVariantMap> {
+            auto code = m_codes.issueMailedCode(tx, client.id, 0, ShortCodes::linkNonce(link.tokenId), now);
+            if (!code)
+                return code.error();
+            return QVariantMap{{QStringLiteral("code"), *code},
+                               {QStringLiteral("code_minutes"), QString::number(ShortCodes::ValiditySeconds / 60)}};
+        });
+    if (!issued)
+        return issued.error();
     return preauthFor(issued->token);
 }
 
