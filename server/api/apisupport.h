@@ -3,9 +3,12 @@
 
 #include "audit/auditlog.h"
 #include "common/apitypes.h"
+#include "http/problem.h"
 #include "http/router.h"
+#include "storage/writetransaction.h"
 
 #include <QJsonObject>
+#include <QSqlDatabase>
 #include <optional>
 
 namespace Gatehouse::Server::ApiSupport {
@@ -23,5 +26,42 @@ HttpResponse clientResponse(int status, const ClientRecord &client);
 AuditRecord staffAction(const RequestContext &context, QLatin1StringView type, qint64 clientId,
                         const QJsonObject &details = {});
 QString userAgentOf(const HttpRequest &request);
+
+// What a writing handler's work ends with: its answer, and whether what it wrote is
+// committed. A plain answer below 400 commits; 400 and above rolls back, so a refusal
+// leaves no trace. keep() commits a refusal as well, for work whose refusal must stay
+// on record (a wrong code counts toward the lock).
+struct WriteOutcome
+{
+    WriteOutcome(HttpResponse answer) : response(std::move(answer)), commit(response.status < 400) {}
+    static WriteOutcome keep(HttpResponse answer)
+    {
+        WriteOutcome outcome(std::move(answer));
+        outcome.commit = true;
+        return outcome;
+    }
+
+    HttpResponse response;
+    bool commit;
+};
+
+// The skeleton of every writing handler: one write transaction around `work`, which
+// gets its connection and returns a WriteOutcome (or an HttpResponse). A failed begin or
+// commit is answered 500 with the cause logged; nothing of a rolled-back work remains.
+template<typename Work> HttpResponse inWriteTransaction(const Database &database, Work &&work)
+{
+    WriteTransaction tx(database);
+    if (auto r = tx.begin(); !r)
+        return Problem::internalError(r.error());
+    QSqlDatabase db = tx.connection();
+    WriteOutcome outcome = work(db);
+    if (!outcome.commit) {
+        tx.rollback();
+        return std::move(outcome.response);
+    }
+    if (auto r = tx.commit(); !r)
+        return Problem::internalError(r.error());
+    return std::move(outcome.response);
+}
 
 } // namespace Gatehouse::Server::ApiSupport

@@ -99,30 +99,28 @@ HttpResponse ClientAccessApi::withClient(const RequestContext &context, const Wo
     const auto id = ApiSupport::idParam(context, QStringLiteral("id"));
     if (!id)
         return ApiSupport::notFound(QStringLiteral("client"));
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    auto client = m_storage.findClient(*id);
-    if (!client)
-        return Problem::internalError(client.error());
-    if (!client->has_value() || (*client)->deleted)
-        return ApiSupport::notFound(QStringLiteral("client"));
-    auto response = work(db, **client, Clock::now());
-    if (!response && response.error().code == ErrorCode::RateLimited) {
-        // The firm-wide mail budget (B3) is spent: the staff member can retry later, so
-        // this is a 429 with a wait, not a server fault.
-        auto limited = Problem::make(429, ErrorCode::RateLimited,
-                                     QStringLiteral("The portal has sent its hourly allowance of email. Try again "
-                                                    "later, or ask IT to raise [ratelimit] mail_per_hour."));
-        limited.setHeader("Retry-After", QByteArray::number(m_config.rateLimitWindowSeconds));
-        return limited;
-    }
-    if (!response)
-        return Problem::internalError(response.error());
-    if (auto r = tx.commit(); !r)
-        return Problem::internalError(r.error());
-    return *response;
+    return ApiSupport::inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> ApiSupport::WriteOutcome {
+        auto client = m_storage.findClient(*id);
+        if (!client)
+            return Problem::internalError(client.error());
+        if (!client->has_value() || (*client)->deleted)
+            return ApiSupport::notFound(QStringLiteral("client"));
+        auto response = work(db, **client, Clock::now());
+        if (!response && response.error().code == ErrorCode::RateLimited) {
+            // The firm-wide mail budget (B3) is spent: the staff member can retry later, so
+            // this is a 429 with a wait, not a server fault.
+            auto limited = Problem::make(429, ErrorCode::RateLimited,
+                                         QStringLiteral("The portal has sent its hourly allowance of email. Try again "
+                                                        "later, or ask IT to raise [ratelimit] mail_per_hour."));
+            limited.setHeader("Retry-After", QByteArray::number(m_config.rateLimitWindowSeconds));
+            return limited;
+        }
+        if (!response)
+            return Problem::internalError(response.error());
+        // Whatever the work answers, refusals included, stays: a wrong phone code must
+        // count toward the lock (B4).
+        return ApiSupport::WriteOutcome::keep(*response);
+    });
 }
 
 std::optional<HttpResponse> ClientAccessApi::inviteLimited(QSqlDatabase &db, const RequestContext &context,

@@ -104,27 +104,23 @@ HttpResponse ClientsApi::createClient(const RequestContext &context) const
     if (body.hasErrors())
         return body.validationProblem();
 
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    auto id = m_storage.insertClientIn(db, client);
-    if (!id)
-        return Problem::internalError(id.error());
-    auto created = m_storage.findClient(*id);
-    if (!created || !created->has_value())
-        return Problem::internalError(created ? Error{QString(ErrorCode::StorageError), QStringLiteral("lost client")}
-                                              : created.error());
-    if (auto r = m_audit.append(
-            db, staffAction(context, AuditType::ClientCreated, *id,
-                            {{QStringLiteral("name"), client.name}, {QStringLiteral("matter"), client.matter}}));
-        !r)
-        return Problem::internalError(r.error());
-    if (auto r = tx.commit(); !r)
-        return Problem::internalError(r.error());
-    auto r = clientResponse(201, **created);
-    r.setHeader("Location", "/api/v1/clients/" + QByteArray::number(*id));
-    return r;
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        auto id = m_storage.insertClientIn(db, client);
+        if (!id)
+            return Problem::internalError(id.error());
+        auto created = m_storage.findClient(*id);
+        if (!created || !created->has_value())
+            return Problem::internalError(
+                created ? Error{QString(ErrorCode::StorageError), QStringLiteral("lost client")} : created.error());
+        if (auto r = m_audit.append(
+                db, staffAction(context, AuditType::ClientCreated, *id,
+                                {{QStringLiteral("name"), client.name}, {QStringLiteral("matter"), client.matter}}));
+            !r)
+            return Problem::internalError(r.error());
+        auto r = clientResponse(201, **created);
+        r.setHeader("Location", "/api/v1/clients/" + QByteArray::number(*id));
+        return r;
+    });
 }
 
 HttpResponse ClientsApi::getClient(const RequestContext &context) const
@@ -187,72 +183,68 @@ HttpResponse ClientsApi::patchClient(const RequestContext &context) const
                              QStringLiteral("Send If-Match with the ETag of the client you are changing."));
 
     const auto now = Clock::now();
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    auto current = m_storage.findClient(*id);
-    if (!current)
-        return Problem::internalError(current.error());
-    if (!current->has_value() || (*current)->deleted)
-        return notFound(QStringLiteral("client"));
-    const ClientRecord &before = **current;
-    // Weak validators ("W/") are accepted as the same version: the tag names a version.
-    const QByteArray tag = ifMatch.startsWith("W/") ? ifMatch.mid(2) : ifMatch;
-    if (tag != etagOf(before) && ifMatch != "*")
-        return Problem::make(412, ErrorCode::PreconditionFailed,
-                             QStringLiteral("Someone changed this client since you loaded it; review and retry."),
-                             {{QStringLiteral("current"), before.toJson()}});
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        auto current = m_storage.findClient(*id);
+        if (!current)
+            return Problem::internalError(current.error());
+        if (!current->has_value() || (*current)->deleted)
+            return notFound(QStringLiteral("client"));
+        const ClientRecord &before = **current;
+        // Weak validators ("W/") are accepted as the same version: the tag names a version.
+        const QByteArray tag = ifMatch.startsWith("W/") ? ifMatch.mid(2) : ifMatch;
+        if (tag != etagOf(before) && ifMatch != "*")
+            return Problem::make(412, ErrorCode::PreconditionFailed,
+                                 QStringLiteral("Someone changed this client since you loaded it; review and retry."),
+                                 {{QStringLiteral("current"), before.toJson()}});
 
-    // Only fields whose value really changes count, so the audit names real changes.
-    QJsonArray fields;
-    if (change.name && *change.name != before.name)
-        fields.append(QStringLiteral("name"));
-    else
-        change.name.reset();
-    const bool emailChanged = change.email && change.email->compare(before.email, Qt::CaseInsensitive) != 0;
-    if (change.email && *change.email != before.email)
-        fields.append(QStringLiteral("email"));
-    else
-        change.email.reset();
-    if (change.matter && *change.matter != before.matter)
-        fields.append(QStringLiteral("matter"));
-    else
-        change.matter.reset();
-    if (change.partnerId && *change.partnerId != before.partnerId)
-        fields.append(QStringLiteral("partner_id"));
-    else
-        change.partnerId.reset();
-    if (change.requireSignIn && *change.requireSignIn != before.requireSignIn)
-        fields.append(QStringLiteral("require_sign_in"));
-    else
-        change.requireSignIn.reset();
-    if (change.phoneConfirmation && *change.phoneConfirmation != before.phoneConfirmation)
-        fields.append(QStringLiteral("phone_confirmation"));
-    else
-        change.phoneConfirmation.reset();
-    if (fields.isEmpty())
-        return clientResponse(200, before); // nothing to do: no new version, no audit noise
+        // Only fields whose value really changes count, so the audit names real changes.
+        QJsonArray fields;
+        if (change.name && *change.name != before.name)
+            fields.append(QStringLiteral("name"));
+        else
+            change.name.reset();
+        const bool emailChanged = change.email && change.email->compare(before.email, Qt::CaseInsensitive) != 0;
+        if (change.email && *change.email != before.email)
+            fields.append(QStringLiteral("email"));
+        else
+            change.email.reset();
+        if (change.matter && *change.matter != before.matter)
+            fields.append(QStringLiteral("matter"));
+        else
+            change.matter.reset();
+        if (change.partnerId && *change.partnerId != before.partnerId)
+            fields.append(QStringLiteral("partner_id"));
+        else
+            change.partnerId.reset();
+        if (change.requireSignIn && *change.requireSignIn != before.requireSignIn)
+            fields.append(QStringLiteral("require_sign_in"));
+        else
+            change.requireSignIn.reset();
+        if (change.phoneConfirmation && *change.phoneConfirmation != before.phoneConfirmation)
+            fields.append(QStringLiteral("phone_confirmation"));
+        else
+            change.phoneConfirmation.reset();
+        if (fields.isEmpty())
+            return clientResponse(200, before); // nothing to do: no new version, no audit noise
 
-    if (auto r = ClientStore::update(db, *id, change, now); !r)
-        return Problem::internalError(r.error());
-    // B5: a new address means whoever had the old one must not keep access.
-    if (emailChanged) {
-        if (auto r = ClientStore::endAccess(db, *id, now, true); !r)
+        if (auto r = ClientStore::update(db, *id, change, now); !r)
             return Problem::internalError(r.error());
-    }
-    QJsonObject details{{QStringLiteral("fields"), fields}};
-    if (emailChanged)
-        details.insert(QStringLiteral("access_ended"), true);
-    if (auto r = m_audit.append(db, staffAction(context, AuditType::ClientUpdated, *id, details)); !r)
-        return Problem::internalError(r.error());
-    auto after = m_storage.findClient(*id);
-    if (!after || !after->has_value())
-        return Problem::internalError(after ? Error{QString(ErrorCode::StorageError), QStringLiteral("lost client")}
-                                            : after.error());
-    if (auto r = tx.commit(); !r)
-        return Problem::internalError(r.error());
-    return clientResponse(200, **after);
+        // B5: a new address means whoever had the old one must not keep access.
+        if (emailChanged) {
+            if (auto r = ClientStore::endAccess(db, *id, now, true); !r)
+                return Problem::internalError(r.error());
+        }
+        QJsonObject details{{QStringLiteral("fields"), fields}};
+        if (emailChanged)
+            details.insert(QStringLiteral("access_ended"), true);
+        if (auto r = m_audit.append(db, staffAction(context, AuditType::ClientUpdated, *id, details)); !r)
+            return Problem::internalError(r.error());
+        auto after = m_storage.findClient(*id);
+        if (!after || !after->has_value())
+            return Problem::internalError(after ? Error{QString(ErrorCode::StorageError), QStringLiteral("lost client")}
+                                                : after.error());
+        return clientResponse(200, **after);
+    });
 }
 
 HttpResponse ClientsApi::deleteClient(const RequestContext &context) const
@@ -261,24 +253,20 @@ HttpResponse ClientsApi::deleteClient(const RequestContext &context) const
     if (!id)
         return notFound(QStringLiteral("client"));
     const auto now = Clock::now();
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    auto current = m_storage.findClient(*id);
-    if (!current)
-        return Problem::internalError(current.error());
-    if (!current->has_value() || (*current)->deleted)
-        return notFound(QStringLiteral("client"));
-    if (auto r = ClientStore::tombstone(db, *id, now); !r)
-        return Problem::internalError(r.error());
-    if (auto r = m_audit.append(
-            db, staffAction(context, AuditType::ClientDeleted, *id, {{QStringLiteral("name"), (*current)->name}}));
-        !r)
-        return Problem::internalError(r.error());
-    if (auto r = tx.commit(); !r)
-        return Problem::internalError(r.error());
-    return HttpResponse::noContent();
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        auto current = m_storage.findClient(*id);
+        if (!current)
+            return Problem::internalError(current.error());
+        if (!current->has_value() || (*current)->deleted)
+            return notFound(QStringLiteral("client"));
+        if (auto r = ClientStore::tombstone(db, *id, now); !r)
+            return Problem::internalError(r.error());
+        if (auto r = m_audit.append(
+                db, staffAction(context, AuditType::ClientDeleted, *id, {{QStringLiteral("name"), (*current)->name}}));
+            !r)
+            return Problem::internalError(r.error());
+        return HttpResponse::noContent();
+    });
 }
 
 } // namespace Gatehouse::Server

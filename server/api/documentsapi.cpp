@@ -122,33 +122,29 @@ HttpResponse DocumentsApi::upload(const RequestContext &context) const
     document.createdBy = context.staff->member.id;
 
     const auto now = Clock::now();
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    auto client = m_storage.findClient(*id);
-    if (!client)
-        return Problem::internalError(client.error());
-    if (!client->has_value() || (*client)->deleted)
-        return notFound(QStringLiteral("client"));
-    auto stored = m_documents.insert(db, document, now);
-    if (!stored)
-        return Problem::internalError(stored.error());
-    if (auto r = m_audit.append(db, staffAction(context, AuditType::DocumentAdded, *id,
-                                                {{QStringLiteral("document_id"), stored->id},
-                                                 {QStringLiteral("name"), stored->name},
-                                                 {QStringLiteral("size"), stored->size}}));
-        !r)
-        return Problem::internalError(r.error());
-    if (auto r = tx.commit(); !r)
-        return Problem::internalError(r.error());
-    // The link is in this answer only; the server keeps just its hash.
-    const QString url = m_publicUrl + QStringLiteral("/d/") + token;
-    auto response = HttpResponse::json(
-        201, {{QStringLiteral("document"), stored->toJson()}, {QStringLiteral("document_url"), url}});
-    response.setHeader("Location",
-                       "/api/v1/clients/" + QByteArray::number(*id) + "/documents/" + QByteArray::number(stored->id));
-    return response;
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        auto client = m_storage.findClient(*id);
+        if (!client)
+            return Problem::internalError(client.error());
+        if (!client->has_value() || (*client)->deleted)
+            return notFound(QStringLiteral("client"));
+        auto stored = m_documents.insert(db, document, now);
+        if (!stored)
+            return Problem::internalError(stored.error());
+        if (auto r = m_audit.append(db, staffAction(context, AuditType::DocumentAdded, *id,
+                                                    {{QStringLiteral("document_id"), stored->id},
+                                                     {QStringLiteral("name"), stored->name},
+                                                     {QStringLiteral("size"), stored->size}}));
+            !r)
+            return Problem::internalError(r.error());
+        // The link is in this answer only; the server keeps just its hash.
+        const QString url = m_publicUrl + QStringLiteral("/d/") + token;
+        auto response = HttpResponse::json(
+            201, {{QStringLiteral("document"), stored->toJson()}, {QStringLiteral("document_url"), url}});
+        response.setHeader("Location", "/api/v1/clients/" + QByteArray::number(*id) + "/documents/" +
+                                           QByteArray::number(stored->id));
+        return response;
+    });
 }
 
 HttpResponse DocumentsApi::remove(const RequestContext &context) const
@@ -158,26 +154,22 @@ HttpResponse DocumentsApi::remove(const RequestContext &context) const
     if (!id || !docId)
         return notFound(QStringLiteral("document"));
     const auto now = Clock::now();
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    // Looked up by client and id together: another client's document id is a 404.
-    auto document = m_documents.find(db, *id, *docId);
-    if (!document)
-        return Problem::internalError(document.error());
-    if (!document->has_value())
-        return notFound(QStringLiteral("document"));
-    if (auto r = m_documents.remove(db, *docId, now); !r)
-        return Problem::internalError(r.error());
-    if (auto r = m_audit.append(
-            db, staffAction(context, AuditType::DocumentRemoved, *id,
-                            {{QStringLiteral("document_id"), *docId}, {QStringLiteral("name"), (*document)->name}}));
-        !r)
-        return Problem::internalError(r.error());
-    if (auto r = tx.commit(); !r)
-        return Problem::internalError(r.error());
-    return HttpResponse::noContent();
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        // Looked up by client and id together: another client's document id is a 404.
+        auto document = m_documents.find(db, *id, *docId);
+        if (!document)
+            return Problem::internalError(document.error());
+        if (!document->has_value())
+            return notFound(QStringLiteral("document"));
+        if (auto r = m_documents.remove(db, *docId, now); !r)
+            return Problem::internalError(r.error());
+        if (auto r = m_audit.append(db, staffAction(context, AuditType::DocumentRemoved, *id,
+                                                    {{QStringLiteral("document_id"), *docId},
+                                                     {QStringLiteral("name"), (*document)->name}}));
+            !r)
+            return Problem::internalError(r.error());
+        return HttpResponse::noContent();
+    });
 }
 
 HttpResponse DocumentsApi::send(const RequestContext &context) const
@@ -195,67 +187,63 @@ HttpResponse DocumentsApi::send(const RequestContext &context) const
     if (!id || !docId)
         return notFound(QStringLiteral("document"));
     const auto now = Clock::now();
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    auto client = m_storage.findClient(*id);
-    if (!client)
-        return Problem::internalError(client.error());
-    if (!client->has_value() || (*client)->deleted)
-        return notFound(QStringLiteral("client"));
-    auto document = m_documents.find(db, *id, *docId);
-    if (!document)
-        return Problem::internalError(document.error());
-    if (!document->has_value())
-        return notFound(QStringLiteral("document"));
-    const auto &c = **client;
-    const auto &d = **document;
-    if (c.status == ClientStatus::Revoked)
-        return Problem::make(409, ErrorCode::ClientRevoked,
-                             QStringLiteral("This client's access is revoked; invite them again before sending "
-                                            "documents."));
-    if (!isPlausibleEmail(c.email))
-        return Problem::make(409, ErrorCode::NoEmailOnFile,
-                             QStringLiteral("This client has no email address on file."));
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        auto client = m_storage.findClient(*id);
+        if (!client)
+            return Problem::internalError(client.error());
+        if (!client->has_value() || (*client)->deleted)
+            return notFound(QStringLiteral("client"));
+        auto document = m_documents.find(db, *id, *docId);
+        if (!document)
+            return Problem::internalError(document.error());
+        if (!document->has_value())
+            return notFound(QStringLiteral("document"));
+        const auto &c = **client;
+        const auto &d = **document;
+        if (c.status == ClientStatus::Revoked)
+            return Problem::make(409, ErrorCode::ClientRevoked,
+                                 QStringLiteral("This client's access is revoked; invite them again before sending "
+                                                "documents."));
+        if (!isPlausibleEmail(c.email))
+            return Problem::make(409, ErrorCode::NoEmailOnFile,
+                                 QStringLiteral("This client has no email address on file."));
 
-    // Only hashes of earlier links are kept, so sending mints a new link; the earlier
-    // ones keep working (each link is its own grant, F10).
-    const QString token = Crypto::newToken();
-    auto link = m_documents.addLink(db, d.id, Crypto::sha256Hex(token.toLatin1()), context.staff->member.id, now);
-    if (!link)
-        return Problem::internalError(link.error());
-    OutgoingMail mail;
-    mail.templateName = QStringLiteral("document");
-    mail.toAddress = c.email;
-    mail.toName = c.name;
-    mail.clientId = c.id;
-    mail.fields = {{QStringLiteral("client_name"), c.name},
-                   {QStringLiteral("matter"), c.matter},
-                   {QStringLiteral("partner_name"), c.partnerName},
-                   {QStringLiteral("document_name"), d.name},
-                   {QStringLiteral("document_size"), Pages::formatSize(d.size)},
-                   {QStringLiteral("document_url"), QString(m_publicUrl + QStringLiteral("/d/") + token)}};
-    auto queued = m_outbox.enqueue(db, mail);
-    if (!queued && queued.error().code == ErrorCode::RateLimited) {
-        auto limited = Problem::make(429, ErrorCode::RateLimited,
-                                     QStringLiteral("The portal has sent its hourly allowance of email. Try again "
-                                                    "later."));
-        limited.setHeader("Retry-After", QByteArray::number(m_mailRetryAfterSeconds));
-        return limited;
-    }
-    if (!queued)
-        return Problem::internalError(queued.error());
-    if (auto r = m_audit.append(db, staffAction(context, AuditType::DocumentSent, c.id,
-                                                {{QStringLiteral("document_id"), d.id},
-                                                 {QStringLiteral("name"), d.name},
-                                                 {QStringLiteral("link_id"), *link},
-                                                 {QStringLiteral("outbox_id"), *queued}}));
-        !r)
-        return Problem::internalError(r.error());
-    if (auto r = tx.commit(); !r)
-        return Problem::internalError(r.error());
-    return HttpResponse::json(202, {{QStringLiteral("queued"), true}});
+        // Only hashes of earlier links are kept, so sending mints a new link; the earlier
+        // ones keep working (each link is its own grant, F10).
+        const QString token = Crypto::newToken();
+        auto link = m_documents.addLink(db, d.id, Crypto::sha256Hex(token.toLatin1()), context.staff->member.id, now);
+        if (!link)
+            return Problem::internalError(link.error());
+        OutgoingMail mail;
+        mail.templateName = QStringLiteral("document");
+        mail.toAddress = c.email;
+        mail.toName = c.name;
+        mail.clientId = c.id;
+        mail.fields = {{QStringLiteral("client_name"), c.name},
+                       {QStringLiteral("matter"), c.matter},
+                       {QStringLiteral("partner_name"), c.partnerName},
+                       {QStringLiteral("document_name"), d.name},
+                       {QStringLiteral("document_size"), Pages::formatSize(d.size)},
+                       {QStringLiteral("document_url"), QString(m_publicUrl + QStringLiteral("/d/") + token)}};
+        auto queued = m_outbox.enqueue(db, mail);
+        if (!queued && queued.error().code == ErrorCode::RateLimited) {
+            auto limited = Problem::make(429, ErrorCode::RateLimited,
+                                         QStringLiteral("The portal has sent its hourly allowance of email. Try again "
+                                                        "later."));
+            limited.setHeader("Retry-After", QByteArray::number(m_mailRetryAfterSeconds));
+            return limited;
+        }
+        if (!queued)
+            return Problem::internalError(queued.error());
+        if (auto r = m_audit.append(db, staffAction(context, AuditType::DocumentSent, c.id,
+                                                    {{QStringLiteral("document_id"), d.id},
+                                                     {QStringLiteral("name"), d.name},
+                                                     {QStringLiteral("link_id"), *link},
+                                                     {QStringLiteral("outbox_id"), *queued}}));
+            !r)
+            return Problem::internalError(r.error());
+        return HttpResponse::json(202, {{QStringLiteral("queued"), true}});
+    });
 }
 
 } // namespace Gatehouse::Server

@@ -217,17 +217,13 @@ HttpResponse StaffApi::completeSignIn(const SignInAttempt &attempt, const StaffM
 
 HttpResponse StaffApi::deleteSession(const RequestContext &context) const
 {
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    if (auto revoked = m_storage.revokeApiToken(context.staff->tokenId, Clock::now()); !revoked)
-        return Problem::internalError(revoked.error());
-    if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffSignedOut, 0)); !r)
-        return Problem::internalError(r.error());
-    if (auto r = tx.commit(); !r)
-        return Problem::internalError(r.error());
-    return HttpResponse::noContent();
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        if (auto revoked = m_storage.revokeApiToken(context.staff->tokenId, Clock::now()); !revoked)
+            return Problem::internalError(revoked.error());
+        if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffSignedOut, 0)); !r)
+            return Problem::internalError(r.error());
+        return HttpResponse::noContent();
+    });
 }
 
 HttpResponse StaffApi::me(const RequestContext &context) const

@@ -22,14 +22,6 @@ namespace {
 
 const QString Issuer = QStringLiteral("Gatehouse");
 
-// Commits `tx` and answers `ok`, or the 500 for whatever failed.
-HttpResponse commitOr(WriteTransaction &tx, HttpResponse ok)
-{
-    if (auto r = tx.commit(); !r)
-        return Problem::internalError(r.error());
-    return ok;
-}
-
 } // namespace
 
 void TeamApi::registerRoutes(Router &router) const
@@ -92,28 +84,27 @@ HttpResponse TeamApi::createStaff(const RequestContext &context) const
     if (!hash)
         return Problem::internalError(hash.error());
 
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    auto created = m_storage.insertStaff(email, name, *role, *hash);
-    if (!created) {
-        if (created.error().code == ErrorCode::Conflict)
-            return Problem::make(409, ErrorCode::Conflict, QStringLiteral("A staff account with this email exists."));
-        return Problem::internalError(created.error());
-    }
-    if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffCreated, 0,
-                                                {{QStringLiteral("staff_id"), created->id},
-                                                 {QStringLiteral("email"), created->email},
-                                                 {QStringLiteral("role"), roleName(*role)}}));
-        !r)
-        return Problem::internalError(r.error());
-    QJsonObject answer{{QStringLiteral("staff"), created->toJson()}};
-    if (generated)
-        answer.insert(QStringLiteral("initial_password"), QString::fromLatin1(secret));
-    auto response = HttpResponse::json(201, answer);
-    response.setHeader("Location", "/api/v1/staff/" + QByteArray::number(created->id));
-    return commitOr(tx, response);
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        auto created = m_storage.insertStaff(email, name, *role, *hash);
+        if (!created) {
+            if (created.error().code == ErrorCode::Conflict)
+                return Problem::make(409, ErrorCode::Conflict,
+                                     QStringLiteral("A staff account with this email exists."));
+            return Problem::internalError(created.error());
+        }
+        if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffCreated, 0,
+                                                    {{QStringLiteral("staff_id"), created->id},
+                                                     {QStringLiteral("email"), created->email},
+                                                     {QStringLiteral("role"), roleName(*role)}}));
+            !r)
+            return Problem::internalError(r.error());
+        QJsonObject answer{{QStringLiteral("staff"), created->toJson()}};
+        if (generated)
+            answer.insert(QStringLiteral("initial_password"), QString::fromLatin1(secret));
+        auto response = HttpResponse::json(201, answer);
+        response.setHeader("Location", "/api/v1/staff/" + QByteArray::number(created->id));
+        return response;
+    });
 }
 
 HttpResponse TeamApi::patchStaff(const RequestContext &context) const
@@ -153,41 +144,39 @@ HttpResponse TeamApi::patchStaff(const RequestContext &context) const
                              QStringLiteral("You cannot disable or demote your own account; ask another admin."));
 
     const auto now = Clock::now();
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    auto before = m_staff.find(db, *id);
-    if (!before)
-        return Problem::internalError(before.error());
-    if (!before->has_value())
-        return notFound(QStringLiteral("staff member"));
-    QJsonArray fields;
-    if (change.name && *change.name != (*before)->name)
-        fields.append(QStringLiteral("name"));
-    if (change.role && *change.role != (*before)->role)
-        fields.append(QStringLiteral("role"));
-    if (change.disabled && *change.disabled != (*before)->disabled)
-        fields.append(QStringLiteral("disabled"));
-    if (fields.isEmpty())
-        return HttpResponse::json(200, (*before)->toJson());
-    if (auto r = m_staff.update(db, *id, change, now); !r)
-        return Problem::internalError(r.error());
-    // A disabled account's tokens die with it, not at their expiry.
-    if (change.disabled && *change.disabled) {
-        if (auto r = m_staff.revokeTokens(db, *id, now); !r)
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        auto before = m_staff.find(db, *id);
+        if (!before)
+            return Problem::internalError(before.error());
+        if (!before->has_value())
+            return notFound(QStringLiteral("staff member"));
+        QJsonArray fields;
+        if (change.name && *change.name != (*before)->name)
+            fields.append(QStringLiteral("name"));
+        if (change.role && *change.role != (*before)->role)
+            fields.append(QStringLiteral("role"));
+        if (change.disabled && *change.disabled != (*before)->disabled)
+            fields.append(QStringLiteral("disabled"));
+        if (fields.isEmpty())
+            return HttpResponse::json(200, (*before)->toJson());
+        if (auto r = m_staff.update(db, *id, change, now); !r)
             return Problem::internalError(r.error());
-    }
-    QJsonObject details{{QStringLiteral("staff_id"), *id}, {QStringLiteral("fields"), fields}};
-    if (change.role)
-        details.insert(QStringLiteral("role"), roleName(*change.role));
-    if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffUpdated, 0, details)); !r)
-        return Problem::internalError(r.error());
-    auto after = m_staff.find(db, *id);
-    if (!after || !after->has_value())
-        return Problem::internalError(after ? Error{QString(ErrorCode::StorageError), QStringLiteral("lost staff")}
-                                            : after.error());
-    return commitOr(tx, HttpResponse::json(200, (*after)->toJson()));
+        // A disabled account's tokens die with it, not at their expiry.
+        if (change.disabled && *change.disabled) {
+            if (auto r = m_staff.revokeTokens(db, *id, now); !r)
+                return Problem::internalError(r.error());
+        }
+        QJsonObject details{{QStringLiteral("staff_id"), *id}, {QStringLiteral("fields"), fields}};
+        if (change.role)
+            details.insert(QStringLiteral("role"), roleName(*change.role));
+        if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffUpdated, 0, details)); !r)
+            return Problem::internalError(r.error());
+        auto after = m_staff.find(db, *id);
+        if (!after || !after->has_value())
+            return Problem::internalError(after ? Error{QString(ErrorCode::StorageError), QStringLiteral("lost staff")}
+                                                : after.error());
+        return HttpResponse::json(200, (*after)->toJson());
+    });
 }
 
 HttpResponse TeamApi::resetTwoFactor(const RequestContext &context) const
@@ -203,26 +192,24 @@ HttpResponse TeamApi::resetTwoFactor(const RequestContext &context) const
             return *problem;
     }
     const auto now = Clock::now();
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    auto before = m_staff.find(db, *id);
-    if (!before)
-        return Problem::internalError(before.error());
-    if (!before->has_value())
-        return notFound(QStringLiteral("staff member"));
-    if (auto r = m_staff.resetTotp(db, *id, now); !r)
-        return Problem::internalError(r.error());
-    if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffUpdated, 0,
-                                                {{QStringLiteral("staff_id"), *id},
-                                                 {QStringLiteral("fields"), QJsonArray{QStringLiteral("totp")}},
-                                                 {QStringLiteral("action"), QStringLiteral("reset_2fa")}}));
-        !r)
-        return Problem::internalError(r.error());
-    StaffMember after = **before;
-    after.totpEnrolled = false;
-    return commitOr(tx, HttpResponse::json(200, after.toJson()));
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        auto before = m_staff.find(db, *id);
+        if (!before)
+            return Problem::internalError(before.error());
+        if (!before->has_value())
+            return notFound(QStringLiteral("staff member"));
+        if (auto r = m_staff.resetTotp(db, *id, now); !r)
+            return Problem::internalError(r.error());
+        if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffUpdated, 0,
+                                                    {{QStringLiteral("staff_id"), *id},
+                                                     {QStringLiteral("fields"), QJsonArray{QStringLiteral("totp")}},
+                                                     {QStringLiteral("action"), QStringLiteral("reset_2fa")}}));
+            !r)
+            return Problem::internalError(r.error());
+        StaffMember after = **before;
+        after.totpEnrolled = false;
+        return HttpResponse::json(200, after.toJson());
+    });
 }
 
 HttpResponse TeamApi::startTotp(const RequestContext &context) const
@@ -232,16 +219,14 @@ HttpResponse TeamApi::startTotp(const RequestContext &context) const
         return Problem::make(409, ErrorCode::Conflict,
                              QStringLiteral("Two-step sign-in is already on; an admin can reset it."));
     const QByteArray secret = Totp::newSecret();
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    if (auto r = m_staff.setPendingTotp(db, me.id, secret); !r)
-        return Problem::internalError(r.error());
-    // The secret goes to the caller once, here; it is never logged or audited.
-    return commitOr(tx, HttpResponse::json(
-                            201, {{QStringLiteral("secret"), Totp::toBase32(secret)},
-                                  {QStringLiteral("otpauth_uri"), Totp::provisioningUri(Issuer, me.email, secret)}}));
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        if (auto r = m_staff.setPendingTotp(db, me.id, secret); !r)
+            return Problem::internalError(r.error());
+        // The secret goes to the caller once, here; it is never logged or audited.
+        return HttpResponse::json(201,
+                                  {{QStringLiteral("secret"), Totp::toBase32(secret)},
+                                   {QStringLiteral("otpauth_uri"), Totp::provisioningUri(Issuer, me.email, secret)}});
+    });
 }
 
 HttpResponse TeamApi::confirmTotp(const RequestContext &context) const
@@ -257,30 +242,29 @@ HttpResponse TeamApi::confirmTotp(const RequestContext &context) const
         return body.validationProblem();
 
     const auto &me = context.staff->member;
-    WriteTransaction tx(m_storage.database());
-    if (auto r = tx.begin(); !r)
-        return Problem::internalError(r.error());
-    auto db = tx.connection();
-    auto state = m_staff.totp(db, me.id);
-    if (!state)
-        return Problem::internalError(state.error());
-    if (state->pending.isEmpty())
-        return Problem::make(409, ErrorCode::Conflict, QStringLiteral("Start enrolment with POST /api/v1/me/totp."));
-    const auto step = Totp::verify(state->pending, code, Clock::now(), 0);
-    if (!step)
-        return Problem::make(400, ErrorCode::InvalidCode,
-                             QStringLiteral("The code does not match; check the authenticator app's clock."));
-    if (auto r = m_staff.confirmTotp(db, me.id, *step); !r)
-        return Problem::internalError(r.error());
-    if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffUpdated, 0,
-                                                {{QStringLiteral("staff_id"), me.id},
-                                                 {QStringLiteral("fields"), QJsonArray{QStringLiteral("totp")}},
-                                                 {QStringLiteral("action"), QStringLiteral("totp_enrolled")}}));
-        !r)
-        return Problem::internalError(r.error());
-    StaffMember after = me;
-    after.totpEnrolled = true;
-    return commitOr(tx, HttpResponse::json(200, after.toJson()));
+    return inWriteTransaction(m_storage.database(), [&](QSqlDatabase &db) -> HttpResponse {
+        auto state = m_staff.totp(db, me.id);
+        if (!state)
+            return Problem::internalError(state.error());
+        if (state->pending.isEmpty())
+            return Problem::make(409, ErrorCode::Conflict,
+                                 QStringLiteral("Start enrolment with POST /api/v1/me/totp."));
+        const auto step = Totp::verify(state->pending, code, Clock::now(), 0);
+        if (!step)
+            return Problem::make(400, ErrorCode::InvalidCode,
+                                 QStringLiteral("The code does not match; check the authenticator app's clock."));
+        if (auto r = m_staff.confirmTotp(db, me.id, *step); !r)
+            return Problem::internalError(r.error());
+        if (auto r = m_audit.append(db, staffAction(context, AuditType::StaffUpdated, 0,
+                                                    {{QStringLiteral("staff_id"), me.id},
+                                                     {QStringLiteral("fields"), QJsonArray{QStringLiteral("totp")}},
+                                                     {QStringLiteral("action"), QStringLiteral("totp_enrolled")}}));
+            !r)
+            return Problem::internalError(r.error());
+        StaffMember after = me;
+        after.totpEnrolled = true;
+        return HttpResponse::json(200, after.toJson());
+    });
 }
 
 } // namespace Gatehouse::Server
