@@ -2,8 +2,8 @@
 #pragma once
 
 #include "common/result.h"
+#include "connection.h"
 #include "listener.h"
-#include "session.h"
 #include "workerpool.h"
 
 #include <QString>

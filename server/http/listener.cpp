@@ -73,8 +73,8 @@ void Listener::close()
 
 void Listener::accept()
 {
-    // Each connection gets its own strand, so one session's handlers never run
-    // concurrently while different sessions use all io threads.
+    // Each connection gets its own strand, so one connection's handlers never run
+    // concurrently while different connections use all io threads.
     m_acceptor.async_accept(net::make_strand(m_ioc),
                             beast::bind_front_handler(&Listener::onAccept, shared_from_this()));
 }
@@ -89,7 +89,7 @@ void Listener::onAccept(beast::error_code ec, tcp::socket socket)
                      {{QStringLiteral("error"), QString::fromStdString(ec.message())}});
     } else if (!m_tracker->stopping) {
         const bool overloaded = m_tracker->active.load() >= m_maxConnections;
-        std::make_shared<Session>(std::move(socket), m_tracker)->start(overloaded);
+        std::make_shared<Connection>(std::move(socket), m_tracker)->start(overloaded);
     }
     accept();
 }

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "session.h"
+#include "connection.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The HTTP edge's translation of a handler's answer into Beast fields.
-#include "http/session.h"
+#include "http/connection.h"
 
 #include <QTest>
 

@@ -23,7 +23,7 @@
 namespace Gatehouse::Server {
 
 class Router;
-class Session;
+class Connection;
 class WorkerPool;
 
 // Copies a handler's headers onto a Beast message, keeping repeated fields (several
@@ -53,7 +53,7 @@ struct ConnectionTracker
     std::function<void()> onAllClosed; // called when stopping and the last connection ends
 
     std::mutex mutex;
-    std::unordered_map<Session *, std::weak_ptr<Session>> sessions;
+    std::unordered_map<Connection *, std::weak_ptr<Connection>> connections;
 
     // Asks every connection to finish: idle ones close now, busy ones after their answer.
     void stopAll();
@@ -62,19 +62,19 @@ struct ConnectionTracker
 // One TCP connection. Reads the header first (so limits are checked before any body
 // byte is read), then the body, hands the request to the worker pool, writes the answer
 // (back on this connection's strand) and, with keep-alive, waits for the next request.
-// All io handlers of one session run on its strand, so its members need no lock; the
+// All io handlers of one connection run on its strand, so its members need no lock; the
 // worker sees only its own copy of the request.
-class Session : public std::enable_shared_from_this<Session>
+class Connection : public std::enable_shared_from_this<Connection>
 {
 public:
-    Session(boost::asio::ip::tcp::socket &&socket, std::shared_ptr<ConnectionTracker> tracker);
-    ~Session();
-    Session(const Session &) = delete;
-    Session &operator=(const Session &) = delete;
+    Connection(boost::asio::ip::tcp::socket &&socket, std::shared_ptr<ConnectionTracker> tracker);
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
 
     // `overloaded`: over the connection limit; answer 503 and close.
     void start(bool overloaded);
-    // Must run on the session's executor (the tracker posts it there).
+    // Must run on the connection's executor (the tracker posts it there).
     void stopIfIdle();
     boost::asio::any_io_executor executor() { return m_stream.get_executor(); }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "session.h"
+#include "connection.h"
 
 #include "common/errorcode.h"
 #include "log.h"
@@ -42,10 +42,10 @@ QByteArray toBytes(beast::string_view s)
 
 void ConnectionTracker::stopAll()
 {
-    std::vector<std::shared_ptr<Session>> live;
+    std::vector<std::shared_ptr<Connection>> live;
     {
         const std::lock_guard lock(mutex);
-        for (auto &[raw, weak] : sessions) {
+        for (auto &[raw, weak] : connections) {
             if (auto s = weak.lock())
                 live.push_back(std::move(s));
         }
@@ -54,7 +54,7 @@ void ConnectionTracker::stopAll()
         net::post(s->executor(), [s] { s->stopIfIdle(); });
 }
 
-Session::Session(net::ip::tcp::socket &&socket, std::shared_ptr<ConnectionTracker> tracker)
+Connection::Connection(net::ip::tcp::socket &&socket, std::shared_ptr<ConnectionTracker> tracker)
     : m_stream(std::move(socket)), m_tracker(std::move(tracker))
 {
     ++m_tracker->active;
@@ -66,11 +66,11 @@ Session::Session(net::ip::tcp::socket &&socket, std::shared_ptr<ConnectionTracke
         m_remoteAddress = QString::fromStdString(endpoint.address().to_string());
 }
 
-Session::~Session()
+Connection::~Connection()
 {
     {
         const std::lock_guard lock(m_tracker->mutex);
-        m_tracker->sessions.erase(this);
+        m_tracker->connections.erase(this);
     }
     if (m_tracker->router)
         m_tracker->router->edgeCounters().connectionsOpen.fetch_sub(1, std::memory_order_relaxed);
@@ -78,11 +78,11 @@ Session::~Session()
         m_tracker->onAllClosed();
 }
 
-void Session::start(bool overloaded)
+void Connection::start(bool overloaded)
 {
     {
         const std::lock_guard lock(m_tracker->mutex);
-        m_tracker->sessions.emplace(this, weak_from_this());
+        m_tracker->connections.emplace(this, weak_from_this());
     }
     net::dispatch(m_stream.get_executor(), [self = shared_from_this(), overloaded] {
         if (overloaded) {
@@ -96,7 +96,7 @@ void Session::start(bool overloaded)
     });
 }
 
-void Session::stopIfIdle()
+void Connection::stopIfIdle()
 {
     if (m_busy)
         return; // onWrite sees `stopping` and closes after the answer
@@ -105,7 +105,7 @@ void Session::stopIfIdle()
     m_stream.cancel();
 }
 
-void Session::readHeader()
+void Connection::readHeader()
 {
     m_busy = false;
     if (m_tracker->stopping)
@@ -120,10 +120,10 @@ void Session::readHeader()
     m_stream.expires_after(m_firstRequest ? m_tracker->readTimeout : m_tracker->idleTimeout);
     m_firstRequest = false;
     http::async_read_header(m_stream, m_buffer, *m_parser,
-                            beast::bind_front_handler(&Session::onHeader, shared_from_this()));
+                            beast::bind_front_handler(&Connection::onHeader, shared_from_this()));
 }
 
-void Session::onHeader(beast::error_code ec, std::size_t)
+void Connection::onHeader(beast::error_code ec, std::size_t)
 {
     if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted)
         return closeNow();
@@ -162,10 +162,10 @@ void Session::onHeader(beast::error_code ec, std::size_t)
     // Chunked bodies have no declared length: the parser stops them at the route's limit.
     m_parser->body_limit(m_bodyLimit);
     m_stream.expires_after(m_tracker->readTimeout);
-    http::async_read(m_stream, m_buffer, *m_parser, beast::bind_front_handler(&Session::onBody, shared_from_this()));
+    http::async_read(m_stream, m_buffer, *m_parser, beast::bind_front_handler(&Connection::onBody, shared_from_this()));
 }
 
-void Session::onBody(beast::error_code ec, std::size_t)
+void Connection::onBody(beast::error_code ec, std::size_t)
 {
     if (ec == http::error::body_limit) // chunked bodies have no declared length to check early
         return failRequest(413, ErrorCode::PayloadTooLarge,
@@ -177,7 +177,7 @@ void Session::onBody(beast::error_code ec, std::size_t)
     handleRequest();
 }
 
-void Session::handleRequest()
+void Connection::handleRequest()
 {
     const auto &message = m_parser->get();
     HttpRequest request;
@@ -189,7 +189,7 @@ void Session::handleRequest()
     for (const auto &field : message)
         request.headers.append({toBytes(field.name_string()).toLower(), toBytes(field.value())});
     request.body = QByteArray(message.body().data(), qsizetype(message.body().size()));
-    // Resolved once here, so audit entries, rate limits and sessions all agree on who
+    // Resolved once here, so audit entries, rate limits and connections all agree on who
     // the client is, and none of them can forget the trusted-proxy rule.
     request.remoteAddress = m_remoteAddress;
     request.remoteAddress = clientAddress(request, m_tracker->trustedProxies);
@@ -214,7 +214,7 @@ void Session::handleRequest()
         send(busyAnswer(), false, -1);
 }
 
-HttpResponse Session::runHandler(const Router &router, const HttpRequest &request, int *routeIndex)
+HttpResponse Connection::runHandler(const Router &router, const HttpRequest &request, int *routeIndex)
 {
     // Handlers report errors as values; this catch is the last line for the unexpected
     // (std::bad_alloc and the like) so one bad request never takes the server down.
@@ -227,7 +227,7 @@ HttpResponse Session::runHandler(const Router &router, const HttpRequest &reques
     }
 }
 
-HttpResponse Session::busyAnswer() const
+HttpResponse Connection::busyAnswer() const
 {
     // Retry-After: the queue drains in well under a second at normal handler times.
     HttpResponse response;
@@ -243,7 +243,7 @@ HttpResponse Session::busyAnswer() const
     return response;
 }
 
-void Session::failRequest(int status, QLatin1StringView code, const QString &detail)
+void Connection::failRequest(int status, QLatin1StringView code, const QString &detail)
 {
     send(Problem::make(status, code, detail), true, -1);
 }
@@ -257,7 +257,7 @@ void copyHeaders(const HeaderList &from, boost::beast::http::fields &to)
                   beast::string_view(value.constData(), size_t(value.size())));
 }
 
-void Session::send(HttpResponse response, bool forceClose, int routeIndex)
+void Connection::send(HttpResponse response, bool forceClose, int routeIndex)
 {
     auto message = std::make_shared<http::response<http::string_body>>();
     const bool haveRequest = m_parser && m_parser->is_header_done() && !forceClose;
@@ -298,10 +298,11 @@ void Session::send(HttpResponse response, bool forceClose, int routeIndex)
 
     m_pendingResponse = message;
     m_stream.expires_after(m_tracker->readTimeout);
-    http::async_write(m_stream, *message, beast::bind_front_handler(&Session::onWrite, shared_from_this(), keepAlive));
+    http::async_write(m_stream, *message,
+                      beast::bind_front_handler(&Connection::onWrite, shared_from_this(), keepAlive));
 }
 
-void Session::onWrite(bool keepAlive, beast::error_code ec, std::size_t)
+void Connection::onWrite(bool keepAlive, beast::error_code ec, std::size_t)
 {
     m_pendingResponse.reset();
     if (ec)
@@ -311,7 +312,7 @@ void Session::onWrite(bool keepAlive, beast::error_code ec, std::size_t)
     readHeader();
 }
 
-void Session::lingerAndClose()
+void Connection::lingerAndClose()
 {
     // Closing with unread request bytes makes the kernel send a reset, which can
     // destroy the answer we just wrote before the client reads it. So: stop sending,
@@ -321,18 +322,20 @@ void Session::lingerAndClose()
     if (ec)
         return closeNow();
     m_stream.expires_after(std::chrono::seconds(2));
-    m_stream.async_read_some(net::buffer(m_drain), beast::bind_front_handler(&Session::onLinger, shared_from_this()));
+    m_stream.async_read_some(net::buffer(m_drain),
+                             beast::bind_front_handler(&Connection::onLinger, shared_from_this()));
 }
 
-void Session::onLinger(beast::error_code ec, std::size_t bytes)
+void Connection::onLinger(beast::error_code ec, std::size_t bytes)
 {
     m_drained += bytes;
     if (ec || m_drained > MaxDrainBytes)
         return closeNow();
-    m_stream.async_read_some(net::buffer(m_drain), beast::bind_front_handler(&Session::onLinger, shared_from_this()));
+    m_stream.async_read_some(net::buffer(m_drain),
+                             beast::bind_front_handler(&Connection::onLinger, shared_from_this()));
 }
 
-void Session::closeNow()
+void Connection::closeNow()
 {
     beast::error_code ec;
     m_stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
