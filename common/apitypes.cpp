@@ -102,6 +102,20 @@ QJsonObject StaffMember::toJson() const
                        {QStringLiteral("totp_enrolled"), totpEnrolled}};
 }
 
+QJsonObject ServerInfo::toJson() const
+{
+    return {{QStringLiteral("version"), version}, {QStringLiteral("schema"), schema}};
+}
+
+Result<ServerInfo> ServerInfo::fromJson(const QJsonObject &json)
+{
+    const auto version = json.value(QStringLiteral("version"));
+    const auto schema = json.value(QStringLiteral("schema"));
+    if (!version.isString() || !schema.isDouble())
+        return shapeError("server information");
+    return ServerInfo{version.toString(), schema.toInt()};
+}
+
 Result<StaffMember> StaffMember::fromJson(const QJsonObject &json)
 {
     StaffMember m;

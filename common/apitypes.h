@@ -29,6 +29,17 @@ struct StaffMember
     static Result<StaffMember> fromJson(const QJsonObject &json);
 };
 
+// What GET /api/v1/server says of the portal: its program version and database schema
+// version (Help → About and the diagnostics report show them).
+struct ServerInfo
+{
+    QString version;
+    int schema = 0;
+
+    QJsonObject toJson() const;
+    static Result<ServerInfo> fromJson(const QJsonObject &json);
+};
+
 // draft → invited → active; revoked and expired are terminal until staff act again.
 enum class ClientStatus { Draft, Invited, Active, Revoked, Expired };
 
@@ -46,14 +57,14 @@ struct ClientRecord
     ClientStatus status = ClientStatus::Draft;
     bool requireSignIn = false;
     bool phoneConfirmation = false;
-    qint64 version = 1;        // optimistic concurrency; the ETag is "v<version>"
-    qint64 changeSeq = 0;      // server-wide change sequence, the sync cursor
-    bool deleted = false;      // a tombstone, so incremental sync can drop the row
-    QDateTime createdAt;       // UTC
-    QDateTime updatedAt;       // UTC
-    QDateTime lastAccessAt;    // UTC, invalid when never
+    qint64 version = 1;     // optimistic concurrency; the ETag is "v<version>"
+    qint64 changeSeq = 0;   // server-wide change sequence, the sync cursor
+    bool deleted = false;   // a tombstone, so incremental sync can drop the row
+    QDateTime createdAt;    // UTC
+    QDateTime updatedAt;    // UTC
+    QDateTime lastAccessAt; // UTC, invalid when never
     QString lastAccessAddress;
-    QString lastAccessDevice;  // "Firefox on Windows"
+    QString lastAccessDevice; // "Firefox on Windows"
     int openSessions = 0;
 
     QJsonObject toJson() const;

@@ -57,6 +57,7 @@ public:
     }
     void signOut(Callback<void> done);
     void me(Callback<StaffMember> done);
+    void serverInfo(Callback<ServerInfo> done);
     void fetchClients(const QString &cursor, int limit, Callback<ClientPage> done);
 
     // Clients

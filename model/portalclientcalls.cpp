@@ -109,6 +109,12 @@ void PortalClient::me(Callback<StaffMember> done)
          typed(std::move(done), [](const QJsonObject &j) { return StaffMember::fromJson(j); }));
 }
 
+void PortalClient::serverInfo(Callback<ServerInfo> done)
+{
+    send("GET", QStringLiteral("/api/v1/server"), {}, nullptr,
+         typed(std::move(done), [](const QJsonObject &j) { return ServerInfo::fromJson(j); }));
+}
+
 void PortalClient::fetchClients(const QString &cursor, int limit, Callback<ClientPage> done)
 {
     Query query;

@@ -41,6 +41,7 @@ void StaffApi::registerRoutes(Router &router) const
     router.add("POST", QStringLiteral("/api/v1/session"), Access::publicRoute(), bind(&StaffApi::createSession));
     router.add("DELETE", QStringLiteral("/api/v1/session"), anyStaff, bind(&StaffApi::deleteSession));
     router.add("GET", QStringLiteral("/api/v1/me"), anyStaff, bind(&StaffApi::me));
+    router.add("GET", QStringLiteral("/api/v1/server"), anyStaff, bind(&StaffApi::serverInfo));
     router.setAuthenticator([this](const HttpRequest &request) { return authenticate(request); });
 }
 
@@ -224,6 +225,14 @@ HttpResponse StaffApi::deleteSession(const RequestContext &context) const
             return Problem::internalError(r.error());
         return HttpResponse::noContent();
     });
+}
+
+HttpResponse StaffApi::serverInfo(const RequestContext &) const
+{
+    auto schema = m_storage.database().schemaVersion();
+    if (!schema)
+        return Problem::internalError(schema.error());
+    return HttpResponse::json(200, ServerInfo{QStringLiteral(GATEHOUSE_VERSION), *schema}.toJson());
 }
 
 HttpResponse StaffApi::me(const RequestContext &context) const

@@ -48,6 +48,9 @@ private:
     HttpResponse createSession(const RequestContext &context) const;
     HttpResponse deleteSession(const RequestContext &context) const;
     HttpResponse me(const RequestContext &context) const;
+    // The program and schema version, for the app's About box and diagnostics. Staff only:
+    // an anonymous visitor learns nothing about what the server runs.
+    HttpResponse serverInfo(const RequestContext &context) const;
 
     const Storage &m_storage;
     AuditLog m_audit;
