@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "common/crypto.h"
 #include "model/appsettings.h"
+#include "model/logfile.h"
 #include "model/secretstore.h"
 #include "model/session.h"
 #include "ui/mainwindow.h"
@@ -14,6 +15,7 @@
 #include <QMessageBox>
 #include <QNetworkProxyFactory>
 #include <QStyleFactory>
+#include <QSysInfo>
 #include <QTranslator>
 #include <cstdio>
 
@@ -59,6 +61,16 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    // From here on every message also lands, redacted, in the rotating log file IT asks
+    // for (docs/deployment.md); Help → Copy diagnostics includes its newest lines.
+    LogFile log(LogFile::defaultPath());
+    LogFile::install(&log);
+    struct Uninstall
+    {
+        ~Uninstall() { LogFile::install(nullptr); }
+    } uninstall;
+    qInfo("Gatehouse %s starting (Qt %s, %s)", GATEHOUSE_VERSION, qVersion(),
+          qUtf8Printable(QSysInfo::prettyProductName()));
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     if (parser.value(paletteOption) == u"dark")
         QApplication::setPalette(darkPalette());

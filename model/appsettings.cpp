@@ -138,4 +138,16 @@ void AppSettings::setPinnedCertificate(const QString &hostPort, const QString &s
     m_settings->setValue(QStringLiteral("pins/") + hostPort, sha256Hex);
 }
 
+QList<std::pair<QString, SettingValue>> AppSettings::managedSettings() const
+{
+    auto cache = m_settings->value(kCacheFile);
+    if (cache.value.toString().isEmpty())
+        cache.value = cacheFilePath();
+    return {{kServerUrl, serverUrlSetting()},
+            {kAllowServerChange, m_settings->value(kAllowServerChange, true)},
+            {kSyncInterval, m_settings->value(kSyncInterval, 5000)},
+            {kCacheFile, cache},
+            {kClearOnSignOut, clearCacheOnSignOut()}};
+}
+
 } // namespace Gatehouse

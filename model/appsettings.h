@@ -4,6 +4,7 @@
 #include "managedsettings.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QUrl>
 #include <memory>
 
@@ -54,6 +55,10 @@ public:
     void setPinnedCertificate(const QString &hostPort, const QString &sha256Hex);
 
     void sync() { m_settings->sync(); }
+
+    // Every setting IT can manage, as the app currently sees it (value, source, whether
+    // enforced), for the diagnostics report.
+    QList<std::pair<QString, SettingValue>> managedSettings() const;
 
 private:
     void declareTypes();

@@ -12,6 +12,8 @@
 #include "model/appsettings.h"
 #include "model/clientactions.h"
 #include "model/clientlistmodel.h"
+#include "model/diagnostics.h"
+#include "model/logfile.h"
 #include "model/session.h"
 #include "model/syncengine.h"
 #include "phonecodedialog.h"
@@ -333,6 +335,11 @@ void MainWindow::createMenus()
     auto *about = help->addAction(tr("&About Gatehouse"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    auto *diagnostics = help->addAction(tr("Copy &diagnostics"));
+    diagnostics->setObjectName(QStringLiteral("copyDiagnostics"));
+    diagnostics->setToolTip(tr("Copy a report for IT support: versions, settings, cache and recent log lines. "
+                               "It contains no password or token."));
+    connect(diagnostics, &QAction::triggered, this, &MainWindow::copyDiagnostics);
 }
 
 void MainWindow::keepPlaceOnScreen()
@@ -582,11 +589,42 @@ void MainWindow::updateStatus()
     m_status->setText(text);
 }
 
+void MainWindow::withServerInfo(std::function<void(const std::optional<ServerInfo> &)> done)
+{
+    if (!m_session->isSignedIn()) {
+        done(std::nullopt);
+        return;
+    }
+    QPointer<MainWindow> self(this);
+    m_session->client()->serverInfo([self, done = std::move(done)](Result<ServerInfo> info) {
+        if (self)
+            done(info ? std::optional<ServerInfo>(*info) : std::nullopt);
+    });
+}
+
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Gatehouse"),
-                       tr("<b>Gatehouse %1</b><p>Manage who can open your firm's client portal.</p>")
-                           .arg(QApplication::applicationVersion()));
+    withServerInfo([this](const std::optional<ServerInfo> &server) {
+        const QString serverLine = server ? tr("Portal server %1 (database schema %2) at %3")
+                                                .arg(server->version.toHtmlEscaped())
+                                                .arg(server->schema)
+                                                .arg(m_session->serverUrl().toString().toHtmlEscaped())
+                                          : tr("Portal server: not connected.");
+        QMessageBox::about(this, tr("About Gatehouse"),
+                           tr("<b>Gatehouse %1</b><p>Manage who can open your firm's client portal.</p><p>%2</p>"
+                              "<p>Help → Copy diagnostics copies a report for IT support.</p>")
+                               .arg(QApplication::applicationVersion(), serverLine));
+    });
+}
+
+void MainWindow::copyDiagnostics()
+{
+    withServerInfo([this](const std::optional<ServerInfo> &server) {
+        auto diagnostics = Diagnostics::collect(*m_session, LogFile::installed());
+        diagnostics.server = server;
+        QGuiApplication::clipboard()->setText(diagnostics.report());
+        statusBar()->showMessage(tr("Diagnostics copied to the clipboard. Paste them into your message to IT."), 10000);
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -8,7 +8,9 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -77,6 +79,10 @@ private:
     void updateActions();
     void updateStatus();
     void showAbout();
+    // Help → Copy diagnostics: the report (model/diagnostics.h) on the clipboard.
+    void copyDiagnostics();
+    // Asks the server for its version and schema; nullopt when signed out or unreachable.
+    void withServerInfo(std::function<void(const std::optional<ServerInfo> &)> done);
     void toggleLock();
     void showContextMenu(const QPoint &pos);
     void keepPlaceOnScreen();

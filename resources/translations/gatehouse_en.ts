@@ -1799,10 +1799,6 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;Manage who can open your firm&apos;s client portal.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Invite &amp;selected clients…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,6 +1824,30 @@ on %3</source>
     </message>
     <message>
         <source>Your sign-in could not be saved in the system keychain (%1). You will need to sign in again next time. Check that your keyring is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a report for IT support: versions, settings, cache and recent log lines. It contains no password or token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal server %1 (database schema %2) at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal server: not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;Manage who can open your firm&apos;s client portal.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Help → Copy diagnostics copies a report for IT support.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard. Paste them into your message to IT.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1801,10 +1801,6 @@ su %3</translation>
         <translation>Informazioni su Gatehouse</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;Manage who can open your firm&apos;s client portal.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;Gestisci chi può aprire il portale clienti del tuo studio.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Invite &amp;selected clients…</source>
         <translation>Invita i clienti &amp;selezionati…</translation>
     </message>
@@ -1831,6 +1827,30 @@ su %3</translation>
     <message>
         <source>Your sign-in could not be saved in the system keychain (%1). You will need to sign in again next time. Check that your keyring is unlocked.</source>
         <translation>Non è stato possibile salvare l&apos;accesso nel portachiavi di sistema (%1). La prossima volta dovrai accedere di nuovo. Controlla che il portachiavi sia sbloccato.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copia &amp;diagnostica</translation>
+    </message>
+    <message>
+        <source>Copy a report for IT support: versions, settings, cache and recent log lines. It contains no password or token.</source>
+        <translation>Copia un rapporto per l&apos;assistenza IT: versioni, impostazioni, cache e ultime righe del registro. Non contiene password né token.</translation>
+    </message>
+    <message>
+        <source>Portal server %1 (database schema %2) at %3</source>
+        <translation>Server del portale %1 (schema del database %2) su %3</translation>
+    </message>
+    <message>
+        <source>Portal server: not connected.</source>
+        <translation>Server del portale: non connesso.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;Manage who can open your firm&apos;s client portal.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Help → Copy diagnostics copies a report for IT support.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;Gestisci chi può aprire il portale clienti del tuo studio.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Aiuto → Copia diagnostica copia un rapporto per l&apos;assistenza IT.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard. Paste them into your message to IT.</source>
+        <translation>Diagnostica copiata negli appunti. Incollala nel messaggio all&apos;IT.</translation>
     </message>
 </context>
 <context>

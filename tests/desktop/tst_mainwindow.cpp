@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/appsettings.h"
+#include "model/logfile.h"
 #include "model/secretstore.h"
 #include "model/session.h"
 #include "support/httpprobe.h"
@@ -9,11 +10,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -151,6 +154,56 @@ private slots:
 
         window.filterEdit()->clear();
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 5, 5000);
+    }
+
+    void helpCopyDiagnostics_signedIn_reportsForItWithoutSecrets()
+    {
+        QTemporaryDir logDir;
+        LogFile log(logDir.filePath(QStringLiteral("gatehouse.log")));
+        LogFile::install(&log);
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(session.isSignedIn(), 15000);
+        const QString appToken = storedToken(secrets);
+        QVERIFY(!appToken.isEmpty());
+        // The worst a log can hold: both tokens, the password, a magic link.
+        qWarning("diagnostics-marker Authorization: Bearer %s", m_token.constData());
+        qWarning("diagnostics-marker stored %s for %s", qPrintable(appToken), qPrintable(kEmail));
+        qWarning("diagnostics-marker {\"email\":\"%s\",\"password\":\"%s\"}", qPrintable(kEmail),
+                 qPrintable(kPassword));
+        qWarning("diagnostics-marker opened %s/portal/%s", qPrintable(m_portal.baseUrl().toString()),
+                 m_token.constData());
+
+        QGuiApplication::clipboard()->clear();
+        auto *copy = window.findChild<QAction *>(QStringLiteral("copyDiagnostics"));
+        QVERIFY(copy);
+        copy->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!QGuiApplication::clipboard()->text().isEmpty(), 10000);
+        LogFile::install(nullptr);
+        const QString report = QGuiApplication::clipboard()->text();
+
+        const auto server =
+            httpRequest("GET", api(QStringLiteral("/api/v1/server")), {}, {{"Authorization", "Bearer " + m_token}});
+        QCOMPARE(server.status, 200);
+        const auto info = server.json();
+        QVERIFY2(report.contains(QStringLiteral("Server version: ") + info.value(QStringLiteral("version")).toString()),
+                 qPrintable(report));
+        QVERIFY(
+            report.contains(QStringLiteral("Server schema: %1\n").arg(info.value(QStringLiteral("schema")).toInt())));
+        QVERIFY(report.contains(QStringLiteral("Signed in as: Paula <%1> (paralegal)").arg(kEmail)));
+        QVERIFY(report.contains(
+            QStringLiteral("connection/server_url = %1  [set by the user]").arg(m_portal.baseUrl().toString())));
+        QVERIFY(report.contains(QStringLiteral("sync/interval_ms = 1000  [set by the user]")));
+        QVERIFY(report.contains(QStringLiteral("cache/clear_on_sign_out = false  [default]")));
+        QVERIFY(report.contains(QStringLiteral("Cache: ") + m_dir.filePath(QStringLiteral("cache.sqlite"))));
+        QVERIFY(report.contains(QStringLiteral("Updates: polling every 1 s")));
+        QCOMPARE(report.count(QStringLiteral("diagnostics-marker")), 4);
+        QVERIFY(report.contains(QStringLiteral("[redacted]")));
+        for (const auto &secret : {QString::fromLatin1(m_token), appToken, kPassword})
+            QVERIFY2(!report.contains(secret), qPrintable(report));
+        QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Diagnostics copied")));
     }
 
     void signOut_fromFileMenu_showsDialogAndForgetsToken()
