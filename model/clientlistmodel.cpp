@@ -355,6 +355,8 @@ QVariant ClientListModel::data(const QModelIndex &index, int role) const
     case Status:
         if (role == Qt::DisplayRole)
             return statusText(c.status);
+        if (role == StatusRole)
+            return int(c.status);
         break;
     case RequireSignIn:
         if (role == Qt::CheckStateRole)

@@ -18,7 +18,8 @@ class ClientListModel : public QAbstractTableModel
 
 public:
     enum Column { Name, Email, Matter, Partner, Status, RequireSignIn, LastAccess, OpenSessions, ColumnCount };
-    enum Role { ClientIdRole = Qt::UserRole + 1, ClientVersionRole };
+    // StatusRole: the ClientStatus (as int) of the Status column, for the badge painter.
+    enum Role { ClientIdRole = Qt::UserRole + 1, ClientVersionRole, StatusRole };
 
     explicit ClientListModel(LocalCache *cache, QObject *parent = nullptr);
 

@@ -19,6 +19,7 @@
 #include "phonecodedialog.h"
 #include "revokedialog.h"
 #include "signindialog.h"
+#include "statusbadge.h"
 #include "teamdialog.h"
 #include "totpenrolmentdialog.h"
 
@@ -35,8 +36,10 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -96,7 +99,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_view->setColumnWidth(ClientListModel::Email, 190);
     m_view->setColumnWidth(ClientListModel::Matter, 140);
     m_view->setColumnWidth(ClientListModel::Partner, 110);
-    m_view->setColumnWidth(ClientListModel::Status, 65);
+    m_view->setColumnWidth(ClientListModel::Status, 80);
+    m_view->setItemDelegateForColumn(ClientListModel::Status, new StatusBadgeDelegate(m_view));
     m_view->setColumnWidth(ClientListModel::RequireSignIn, 60);
     m_view->setColumnWidth(ClientListModel::LastAccess, 95);
 
@@ -108,7 +112,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     auto *listLayout = new QVBoxLayout(listSide);
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->addLayout(filters);
-    listLayout->addWidget(m_view, 1);
+    m_listStack = new QStackedWidget(listSide);
+    m_listStack->addWidget(m_view);
+    m_listStack->addWidget(createEmptyState());
+    listLayout->addWidget(m_listStack, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -165,6 +172,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                 updateActions();
             });
     keepPlaceOnScreen();
+    connect(session->clients(), &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
+    connect(session->clients(), &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyState);
+    connect(session->clients(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
+    connect(session->clients(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_detail, &ClientDetailPane::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -554,6 +565,7 @@ void MainWindow::onSyncFinished(const Result<void> &result)
 {
     m_lastSyncError = result.ok() ? QString() : result.error().message;
     updateStatus();
+    updateEmptyState();
 }
 
 void MainWindow::onOnlineChanged(bool online)
@@ -587,6 +599,73 @@ void MainWindow::updateStatus()
     if (!m_lastSyncError.isEmpty() && m_session->sync()->isOnline())
         text += u' ' + tr("(last sync failed: %1)").arg(m_lastSyncError);
     m_status->setText(text);
+}
+
+QWidget *MainWindow::createEmptyState()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("emptyState"));
+    m_emptyText = new QLabel(page);
+    m_emptyText->setAccessibleName(tr("No clients to show"));
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    auto *invite = new QPushButton(tr("Invite a client…"), page);
+    invite->setObjectName(QStringLiteral("emptyInvite"));
+    connect(invite, &QPushButton::clicked, this, [this] { m_actions.value(QStringLiteral("new-client"))->trigger(); });
+    auto *import = new QPushButton(tr("Import from CSV…"), page);
+    import->setObjectName(QStringLiteral("emptyImport"));
+    connect(import, &QPushButton::clicked, this, [this] { m_actions.value(QStringLiteral("import-csv"))->trigger(); });
+    auto *clear = new QPushButton(tr("Clear filter"), page);
+    clear->setObjectName(QStringLiteral("emptyClearFilter"));
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_filter->clear();
+        m_statusFilter->setCurrentIndex(0);
+        m_session->clients()->setFilterText(QString()); // at once, not after the typing pause
+        m_view->setFocus();
+    });
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(invite);
+    buttons->addWidget(import);
+    buttons->addWidget(clear);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    layout->addWidget(m_emptyText);
+    layout->addLayout(buttons);
+    layout->addStretch(2);
+    return page;
+}
+
+void MainWindow::updateEmptyState()
+{
+    if (!m_actions.contains(QStringLiteral("new-client")))
+        return; // still being built
+    auto *model = m_session->clients();
+    // Before the first sync an empty list means "not loaded yet", not "no clients".
+    const bool known = m_session->sync() && (m_session->sync()->lastSyncedAt().isValid() ||
+                                             (m_session->cache() && !m_session->cache()->cursor().isEmpty()));
+    const bool empty = known && model->rowCount() == 0 && !model->canFetchMore(QModelIndex());
+    const bool filtered = !model->filterText().isEmpty() || model->statusFilter().has_value();
+    if (empty) {
+        m_emptyText->setText(filtered ? (model->filterText().isEmpty()
+                                             ? tr("No clients have the status “%1”.").arg(m_statusFilter->currentText())
+                                             : tr("No clients match “%1”.").arg(model->filterText()))
+                                      : tr("No clients yet — invite your first client, or import a list from CSV."));
+        const auto buttons = m_listStack->widget(1)->findChildren<QPushButton *>();
+        for (auto *button : buttons)
+            button->setVisible((button->objectName() == u"emptyClearFilter") == filtered);
+        m_listStack->widget(1)
+            ->findChild<QPushButton *>(QStringLiteral("emptyInvite"))
+            ->setEnabled(m_actions.value(QStringLiteral("new-client"))->isEnabled());
+        m_listStack->widget(1)
+            ->findChild<QPushButton *>(QStringLiteral("emptyImport"))
+            ->setEnabled(m_actions.value(QStringLiteral("import-csv"))->isEnabled());
+    }
+    const bool hadFocus = m_view->hasFocus();
+    m_listStack->setCurrentIndex(empty ? 1 : 0);
+    if (!empty && hadFocus)
+        m_view->setFocus();
 }
 
 void MainWindow::withServerInfo(std::function<void(const std::optional<ServerInfo> &)> done)

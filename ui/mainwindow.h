@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QStackedWidget>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -86,12 +87,18 @@ private:
     void toggleLock();
     void showContextMenu(const QPoint &pos);
     void keepPlaceOnScreen();
+    // What the list area shows when there are no rows: how to add the first client, or
+    // that the filter matches nothing (with a way to clear it).
+    QWidget *createEmptyState();
+    void updateEmptyState();
 
     Session *m_session;
     std::unique_ptr<CertificatePrompt> m_certificatePrompt;
     QLineEdit *m_filter;
     QComboBox *m_statusFilter;
     QTableView *m_view;
+    QStackedWidget *m_listStack = nullptr; // the list, or the empty state
+    QLabel *m_emptyText = nullptr;
     ClientDetailPane *m_detail;
     QLabel *m_offline;
     QLabel *m_keychain;

@@ -1850,6 +1850,34 @@ on %3</source>
         <source>Diagnostics copied to the clipboard. Paste them into your message to IT.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No clients to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite a client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clients have the status “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clients match “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clients yet — invite your first client, or import a list from CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PhoneCodeDialog</name>

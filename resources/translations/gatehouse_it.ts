@@ -1852,6 +1852,34 @@ su %3</translation>
         <source>Diagnostics copied to the clipboard. Paste them into your message to IT.</source>
         <translation>Diagnostica copiata negli appunti. Incollala nel messaggio all&apos;IT.</translation>
     </message>
+    <message>
+        <source>No clients to show</source>
+        <translation>Nessun cliente da mostrare</translation>
+    </message>
+    <message>
+        <source>Invite a client…</source>
+        <translation>Invita un cliente…</translation>
+    </message>
+    <message>
+        <source>Import from CSV…</source>
+        <translation>Importa da CSV…</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Azzera il filtro</translation>
+    </message>
+    <message>
+        <source>No clients have the status “%1”.</source>
+        <translation>Nessun cliente ha lo stato «%1».</translation>
+    </message>
+    <message>
+        <source>No clients match “%1”.</source>
+        <translation>Nessun cliente corrisponde a «%1».</translation>
+    </message>
+    <message>
+        <source>No clients yet — invite your first client, or import a list from CSV.</source>
+        <translation>Ancora nessun cliente: invita il primo cliente oppure importa un elenco da CSV.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PhoneCodeDialog</name>

@@ -16,11 +16,14 @@
 #include "support/portalprocess.h"
 #include "ui/bulkinvitedialog.h"
 #include "ui/csvimportdialog.h"
+#include "ui/mainwindow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -82,6 +85,25 @@ private slots:
     {
         m_session.reset();
         m_settings.reset();
+    }
+
+    // Runs first, while the firm has no clients yet: the list area says how to start.
+    void mainWindow_noClientsYet_showsFirstSteps()
+    {
+        MainWindow window(m_session.get());
+        window.show();
+        auto *empty = window.findChild<QWidget *>(QStringLiteral("emptyState"));
+        QVERIFY(empty);
+        QTRY_VERIFY_WITH_TIMEOUT(empty->isVisible(), 10000);
+        QVERIFY(!window.clientView()->isVisible());
+        auto *text = empty->findChild<QLabel *>();
+        QCOMPARE(text->text(), QStringLiteral("No clients yet — invite your first client, or import a list from CSV."));
+        auto *invite = empty->findChild<QPushButton *>(QStringLiteral("emptyInvite"));
+        auto *import = empty->findChild<QPushButton *>(QStringLiteral("emptyImport"));
+        auto *clear = empty->findChild<QPushButton *>(QStringLiteral("emptyClearFilter"));
+        QVERIFY(invite->isVisible() && invite->isEnabled());
+        QVERIFY(import->isVisible() && import->isEnabled());
+        QVERIFY(!clear->isVisible());
     }
 
     void parse_input_givesRows_data()

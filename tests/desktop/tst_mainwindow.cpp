@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/appsettings.h"
+#include "model/clientlistmodel.h"
 #include "model/logfile.h"
 #include "model/secretstore.h"
 #include "model/session.h"
@@ -7,10 +8,12 @@
 #include "support/portalprocess.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
+#include "ui/statusbadge.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -154,6 +157,77 @@ private slots:
 
         window.filterEdit()->clear();
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 5, 5000);
+    }
+
+    void filter_matchingNothing_showsEmptyStateThatClears()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 15000);
+        auto *view = window.clientView();
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 5, 15000);
+        auto *empty = window.findChild<QWidget *>(QStringLiteral("emptyState"));
+        QVERIFY(empty && !empty->isVisible());
+
+        QTest::keyClicks(window.filterEdit(), QStringLiteral("zzzz"));
+        QTRY_VERIFY_WITH_TIMEOUT(empty->isVisible(), 5000);
+        QVERIFY(!view->isVisible());
+        QCOMPARE(empty->findChild<QLabel *>()->text(), QStringLiteral("No clients match “zzzz”."));
+        auto *clear = empty->findChild<QPushButton *>(QStringLiteral("emptyClearFilter"));
+        QVERIFY(clear->isVisible());
+        QVERIFY(!empty->findChild<QPushButton *>(QStringLiteral("emptyInvite"))->isVisible());
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 5, 5000);
+        QVERIFY(view->isVisible() && !empty->isVisible());
+        QVERIFY(window.filterEdit()->text().isEmpty());
+
+        // A status nobody has: the same, naming the status.
+        auto *status = window.findChild<QComboBox *>();
+        status->setCurrentIndex(status->findText(QStringLiteral("Revoked")));
+        QTRY_VERIFY_WITH_TIMEOUT(empty->isVisible(), 5000);
+        QCOMPARE(empty->findChild<QLabel *>()->text(), QStringLiteral("No clients have the status “Revoked”."));
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 5, 5000);
+        QCOMPARE(status->currentIndex(), 0);
+    }
+
+    void statusColumn_paintsBadgeInStatusColours()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.resize(1200, 600);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 15000);
+        auto *view = window.clientView();
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 5, 15000);
+        const QModelIndex cell = view->model()->index(0, ClientListModel::Status);
+        const auto status = ClientStatus(cell.data(ClientListModel::StatusRole).toInt());
+        QCOMPARE(cell.data().toString().toLower(), statusName(status)); // the word is there
+        view->clearSelection();
+        view->setCurrentIndex(QModelIndex());
+        const QImage shot = view->viewport()->grab().toImage();
+        const QRect rect = view->visualRect(cell);
+        const auto expected = StatusBadgeDelegate::colours(status, StatusBadgeDelegate::isDark(view->palette()));
+        // Left of the word, inside the badge's rounded end: the badge's fill.
+        const QColor seen = shot.pixelColor(rect.left() + 6, rect.center().y());
+        QCOMPARE(seen.rgb(), expected.fill.rgb());
+    }
+
+    void statusBadge_everyStatusInBothPalettes_textContrastAtLeastWcagAA()
+    {
+        for (const bool dark : {false, true}) {
+            for (const auto status : {ClientStatus::Draft, ClientStatus::Invited, ClientStatus::Active,
+                                      ClientStatus::Revoked, ClientStatus::Expired}) {
+                const auto c = StatusBadgeDelegate::colours(status, dark);
+                const double ratio = StatusBadgeDelegate::contrastRatio(c.fill, c.text);
+                QVERIFY2(ratio >= 4.5,
+                         qPrintable(QStringLiteral("%1 %2: %3").arg(statusName(status)).arg(dark).arg(ratio)));
+            }
+        }
+        QCOMPARE(StatusBadgeDelegate::contrastRatio(Qt::black, Qt::white), 21.0);
     }
 
     void helpCopyDiagnostics_signedIn_reportsForItWithoutSecrets()
