@@ -15,7 +15,8 @@ done
 command -v xvfb-run >/dev/null || { echo "screenshots-app: needs xvfb-run (Debian package: xvfb)" >&2; exit 1; }
 
 work=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
 port=${GATEHOUSE_SCREENSHOT_PORT:-18471}
 smtp_port=$((port + 1))
 cat > "$work/portal.conf" <<CONF
