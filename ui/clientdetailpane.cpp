@@ -115,8 +115,7 @@ ClientDetailPane::ClientDetailPane(Session *session, QWidget *parent)
            {{tr("&Forget browser"), [this] { forgetSelectedBrowser(false); }},
             {tr("Forget a&ll"), [this] { forgetSelectedBrowser(true); }}});
     addTab(m_documents, tr("Documents"),
-           {{tr("A&ttach…"),
-             [this] { attachFiles(Dialogs::openFileNames(this, tr("Attach documents"), tr("All files (*)"))); }},
+           {{tr("A&ttach…"), [this] { chooseAttachments(); }},
             {tr("E&mail to client"), [this] { emailSelectedDocument(); }},
             {tr("&Remove"), [this] { removeSelectedDocument(); }}});
     m_documents->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -419,6 +418,12 @@ void ClientDetailPane::emailSelectedDocument()
         if (guard)
             guard->say(text);
     });
+}
+
+void ClientDetailPane::chooseAttachments()
+{
+    m_tabs->setCurrentWidget(m_documents->parentWidget());
+    attachFiles(Dialogs::openFileNames(this, tr("Attach documents"), tr("All files (*)")));
 }
 
 void ClientDetailPane::attachFiles(const QStringList &paths)

@@ -40,6 +40,9 @@ public:
     // both end here. When the uploads are done, the new links are shown once
     // (linkDialog()) with Copy and "Email it to the client".
     void attachFiles(const QStringList &paths);
+    // Asks for files to attach (a file dialog) and attaches them; the Documents tab shows
+    // the result.
+    void chooseAttachments();
     DocumentLinkDialog *linkDialog() const;
     // Emails the selected document's own link to the client (the server mails it); the
     // action behind the Documents tab's button and context menu.

@@ -42,6 +42,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace Gatehouse {
@@ -89,6 +90,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_view->setSortingEnabled(true); // ClientListModel::sort() runs in SQL
     m_view->sortByColumn(ClientListModel::Name, Qt::AscendingOrder);
     m_view->setWordWrap(false);
+    // Arrows move within the list; Tab moves on to the detail pane (keyboard-first).
+    m_view->setTabKeyNavigation(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
@@ -143,6 +146,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     createActions();
     createMenus();
+    createToolBar();
 
     // A short pause before filtering: a rare term scans every cached row in SQL, and
     // there is no point doing that for each keystroke of a word being typed.
@@ -246,6 +250,8 @@ void MainWindow::createActions()
                     [this] { openRevoke(int(RevokeDialog::Action::EndSessions)); });
     addClientAction(QStringLiteral("revoke"), tr("Re&voke access…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                     [this] { openRevoke(int(RevokeDialog::Action::Revoke)); });
+    addClientAction(QStringLiteral("attach-document"), tr("A&ttach document…"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { m_detail->chooseAttachments(); });
     auto *copy = new QAction(tr("Copy &email address"), this);
     copy->setShortcut(QKeySequence::Copy);
     connect(copy, &QAction::triggered, this, [this] {
@@ -329,7 +335,7 @@ void MainWindow::createMenus()
     edit->addAction(m_actions.value(QStringLiteral("find")));
 
     auto *client = menuBar()->addMenu(tr("&Client"));
-    for (const auto *name : {"invite", "invite-selected", "toggle-lock", "confirm-code"})
+    for (const auto *name : {"invite", "invite-selected", "toggle-lock", "confirm-code", "attach-document"})
         client->addAction(m_actions.value(QString::fromLatin1(name)));
     client->addSeparator();
     for (const auto *name : {"regenerate", "end-sessions", "revoke"})
@@ -414,7 +420,6 @@ void MainWindow::updateActions()
         a->setEnabled(reason.isEmpty() && hasClient);
         // The reason goes where people look: the tooltip and the status tip.
         a->setStatusTip(reason.isEmpty() ? (hasClient ? QString() : tr("Select a client first.")) : reason);
-        a->setToolTip(a->statusTip().isEmpty() ? a->text().remove(u'&') : a->statusTip());
     }
     m_actions.value(QStringLiteral("new-client"))->setEnabled(reason.isEmpty());
     m_actions.value(QStringLiteral("new-client"))->setStatusTip(reason);
@@ -430,6 +435,15 @@ void MainWindow::updateActions()
     if (const auto c = currentClient()) {
         auto *lock = m_actions.value(QStringLiteral("toggle-lock"));
         lock->setText(c->requireSignIn ? tr("Stop requiring &sign-in") : tr("Require &sign-in"));
+    }
+    // Toolbar buttons show the tooltip: why the action is off, or the action and its
+    // shortcut.
+    for (auto *a : std::as_const(m_actions)) {
+        const QString shortcut = a->shortcut().toString(QKeySequence::NativeText);
+        const QString name = a->text().remove(u'&');
+        a->setToolTip(!a->statusTip().isEmpty() ? a->statusTip()
+                      : shortcut.isEmpty()      ? name
+                                                : tr("%1 (%2)").arg(name, shortcut));
     }
 }
 
@@ -599,6 +613,39 @@ void MainWindow::updateStatus()
     if (!m_lastSyncError.isEmpty() && m_session->sync()->isOnline())
         text += u' ' + tr("(last sync failed: %1)").arg(m_lastSyncError);
     m_status->setText(text);
+}
+
+void MainWindow::createToolBar()
+{
+    auto *bar = addToolBar(tr("Actions"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(24, 24));
+    for (const auto *name :
+         {"new-client", "invite", "invite-selected", "toggle-lock", "revoke", "confirm-code", "attach-document"}) {
+        auto *action = m_actions.value(QString::fromLatin1(name));
+        bar->addAction(action);
+        m_toolBarActions.insert(QString::fromLatin1(name), action);
+    }
+    updateIcons();
+}
+
+void MainWindow::updateIcons()
+{
+    // Dark-on-light icons for a light palette, light-on-dark for a dark one.
+    const QString set = StatusBadgeDelegate::isDark(palette()) ? QStringLiteral("dark") : QStringLiteral("light");
+    for (auto it = m_toolBarActions.cbegin(); it != m_toolBarActions.cend(); ++it)
+        it.value()->setIcon(QIcon(QStringLiteral(":/gatehouse/icons/%1/%2.png").arg(set, it.key())));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // After the event: an application-wide change reaches the window before its own
+    // palette is resolved.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        QMetaObject::invokeMethod(this, &MainWindow::updateIcons, Qt::QueuedConnection);
+    QMainWindow::changeEvent(event);
 }
 
 QWidget *MainWindow::createEmptyState()

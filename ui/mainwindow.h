@@ -67,6 +67,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createActions();
@@ -90,6 +91,9 @@ private:
     // What the list area shows when there are no rows: how to add the first client, or
     // that the filter matches nothing (with a way to clear it).
     QWidget *createEmptyState();
+    // The everyday client actions with icons (resources/icons), above the list.
+    void createToolBar();
+    void updateIcons();
     void updateEmptyState();
 
     Session *m_session;
@@ -109,7 +113,8 @@ private:
     QPointer<AuditViewer> m_audit;
     QString m_lastSyncError;
     QHash<QString, QAction *> m_actions;
-    QList<QAction *> m_clientActions; // need a selected client and a reachable server
+    QHash<QString, QAction *> m_toolBarActions; // by icon name
+    QList<QAction *> m_clientActions;           // need a selected client and a reachable server
 };
 
 } // namespace Gatehouse

@@ -1878,6 +1878,18 @@ on %3</source>
         <source>No clients yet — invite your first client, or import a list from CSV.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A&amp;ttach document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PhoneCodeDialog</name>

@@ -1880,6 +1880,18 @@ su %3</translation>
         <source>No clients yet — invite your first client, or import a list from CSV.</source>
         <translation>Ancora nessun cliente: invita il primo cliente oppure importa un elenco da CSV.</translation>
     </message>
+    <message>
+        <source>A&amp;ttach document…</source>
+        <translation>A&amp;llega documento…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Azioni</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PhoneCodeDialog</name>

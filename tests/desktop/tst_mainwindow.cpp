@@ -6,7 +6,9 @@
 #include "model/session.h"
 #include "support/httpprobe.h"
 #include "support/portalprocess.h"
+#include "ui/clientdetailpane.h"
 #include "ui/mainwindow.h"
+#include "ui/palette.h"
 #include "ui/signindialog.h"
 #include "ui/statusbadge.h"
 
@@ -17,12 +19,15 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <optional>
 
 using namespace Gatehouse;
@@ -228,6 +233,100 @@ private slots:
             }
         }
         QCOMPARE(StatusBadgeDelegate::contrastRatio(Qt::black, Qt::white), 21.0);
+    }
+
+    void toolBar_everydayActions_haveIconsShortcutsAndMenuEntries()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.clientView()->model()->rowCount(), 5, 15000);
+        window.clientView()->setCurrentIndex(window.clientView()->model()->index(0, 0));
+
+        auto *bar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+        QVERIFY(bar && bar->isVisible());
+        QStringList names;
+        QList<QAction *> inMenus;
+        const auto menus = window.menuBar()->findChildren<QMenu *>();
+        for (auto *menu : menus)
+            inMenus += menu->actions();
+        const auto actions = bar->actions();
+        for (auto *action : actions) {
+            names << action->text().remove(u'&');
+            QVERIFY2(!action->icon().pixmap(24, 24).isNull(), qPrintable(action->text()));
+            QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
+            QVERIFY2(inMenus.contains(action), qPrintable(action->text() + QStringLiteral(" is in no menu")));
+            if (action->isEnabled())
+                QVERIFY2(action->toolTip().endsWith(
+                             QStringLiteral("(%1)").arg(action->shortcut().toString(QKeySequence::NativeText))),
+                         qPrintable(action->toolTip()));
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("New client and invite…"), QStringLiteral("Invite…"),
+                                     QStringLiteral("Invite selected clients…"), QStringLiteral("Require sign-in"),
+                                     QStringLiteral("Revoke access…"), QStringLiteral("Confirm a client's code…"),
+                                     QStringLiteral("Attach document…")}));
+
+        // The icons follow the palette: dark strokes on light, light strokes on dark.
+        const auto strokeLightness = [](QAction *action) {
+            const QImage image = action->icon().pixmap(24, 24).toImage();
+            int sum = 0, count = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (const QColor c = image.pixelColor(x, y); c.alpha() > 200) {
+                        sum += c.lightness();
+                        ++count;
+                    }
+            return count ? sum / count : -1;
+        };
+        auto *invite = actions.at(1);
+        QVERIFY(strokeLightness(invite) >= 0 && strokeLightness(invite) < 100);
+        window.setPalette(darkPalette());
+        QTRY_VERIFY(strokeLightness(invite) > 180);
+        window.setPalette(lightPalette());
+        QTRY_VERIFY(strokeLightness(invite) < 100);
+        // The way the app and its --palette option change colours: for the application.
+        const QPalette before = QApplication::palette();
+        window.setPalette(QPalette());
+        window.setAttribute(Qt::WA_SetPalette, false);
+        QApplication::setPalette(darkPalette());
+        QTRY_VERIFY(strokeLightness(invite) > 180);
+        // And the button on screen shows it: light strokes on the dark toolbar.
+        const auto brightPixels = [&] {
+            const QImage shot = bar->widgetForAction(invite)->grab().toImage();
+            int bright = 0;
+            for (int y = 0; y < shot.height(); ++y)
+                for (int x = 0; x < std::min(shot.width(), 34); ++x)
+                    bright += shot.pixelColor(x, y).lightness() > 200 ? 1 : 0;
+            return bright;
+        };
+        QTRY_VERIFY(brightPixels() > 20);
+        QApplication::setPalette(before);
+        QTRY_VERIFY(strokeLightness(invite) < 100);
+    }
+
+    void keyboard_tabOrder_goesFilterStatusListDetail()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.clientView()->model()->rowCount(), 5, 15000);
+        window.activateWindow();
+        window.filterEdit()->setFocus();
+        QTRY_VERIFY(window.filterEdit()->hasFocus());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QVERIFY(qobject_cast<QComboBox *>(QApplication::focusWidget()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), window.clientView());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *next = QApplication::focusWidget();
+        QVERIFY(next);
+        QVERIFY2(
+            window.findChild<ClientDetailPane *>()->isAncestorOf(next),
+            qPrintable(QStringLiteral("focus went to %1").arg(QString::fromLatin1(next->metaObject()->className()))));
     }
 
     void helpCopyDiagnostics_signedIn_reportsForItWithoutSecrets()
