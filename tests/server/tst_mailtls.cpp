@@ -182,8 +182,12 @@ private slots:
         PortalProcess portal;
         QVERIFY2(startPortal(portal, QStringLiteral("not the password")), qPrintable(portal.errorString()));
         QVERIFY(invite(portal, QStringLiteral("ted@client.example")));
-        // The positive signal: the sender tried, failed, and put the message back.
-        QTRY_VERIFY_WITH_TIMEOUT(outboxRow(portal.databasePath(), QStringLiteral("invite")).attempts >= 1, 30000);
+        // The positive signal: the sender tried, failed, and put the message back. (While
+        // it tries, attempts already counts and the state is "sending".)
+        QTRY_VERIFY_WITH_TIMEOUT(outboxRow(portal.databasePath(), QStringLiteral("invite")).attempts >= 1 &&
+                                     outboxRow(portal.databasePath(), QStringLiteral("invite")).state ==
+                                         QStringLiteral("retrying"),
+                                 30000);
         const OutboxRow failed = outboxRow(portal.databasePath(), QStringLiteral("invite"));
         QCOMPARE(failed.state, QStringLiteral("retrying"));
         QVERIFY2(failed.lastError.contains(QStringLiteral("535")), qPrintable(failed.lastError));
