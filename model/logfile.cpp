@@ -19,8 +19,14 @@ QtMessageHandler g_previous = nullptr;
 
 void handleMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (auto *log = g_log.load())
+    // A message raised while a line is being written (Qt warning about the file, say)
+    // goes only to the previous handler: no recursion into the log's lock.
+    static thread_local bool writing = false;
+    if (auto *log = g_log.load(); log && !writing) {
+        writing = true;
         log->write(LogFile::format(type, context, message));
+        writing = false;
+    }
     // The console, debugger or system log gets the redacted text too: no secret leaves
     // through any of them.
     if (g_previous)
