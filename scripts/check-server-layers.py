@@ -41,7 +41,6 @@ KNOWN_DEBT = {
     ("http", "tokens"),     # the edge redacts tokens in request logs with tokens/redact
     ("ratelimit", "http"),  # clientaddress reads HttpRequest
     ("sessions", "http"),   # cookies are read from HttpRequest
-    ("sessions", "pages"),  # sessioncookie uses pages/cookies
 }
 
 include = re.compile(r'^\s*#include\s+"([^"]+)"')

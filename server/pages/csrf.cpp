@@ -2,7 +2,7 @@
 #include "csrf.h"
 
 #include "common/crypto.h"
-#include "cookies.h"
+#include "http/cookies.h"
 #include "secrets/keyring.h"
 
 namespace Gatehouse::Server {

@@ -2,7 +2,7 @@
 #include "sessioncookie.h"
 
 #include "common/crypto.h"
-#include "pages/cookies.h"
+#include "http/cookies.h"
 #include "secrets/keyring.h"
 
 namespace Gatehouse::Server {

@@ -5,7 +5,7 @@
 // The same pages are exercised end to end in a real browser by tests/browser.
 #include "common/crypto.h"
 #include "config.h"
-#include "pages/cookies.h"
+#include "http/cookies.h"
 #include "pages/devicename.h"
 #include "pages/formbody.h"
 #include "pages/pages.h"

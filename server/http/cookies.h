@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "http/httptypes.h"
+#include "httptypes.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
