@@ -39,7 +39,6 @@ KNOWN_DEBT = {
     ("storage", "auth"),    # StaffStore seals TOTP secrets with auth/totpvault
     ("http", "storage"),    # the worker pool closes each thread's database connection
     ("http", "tokens"),     # the edge redacts tokens in request logs with tokens/redact
-    ("ratelimit", "http"),  # clientaddress reads HttpRequest
     ("sessions", "http"),   # cookies are read from HttpRequest
 }
 

@@ -3,7 +3,7 @@
 
 #include "clock.h"
 #include "common/errorcode.h"
-#include "ratelimit/clientaddress.h"
+#include "http/clientaddress.h"
 #include "validation.h"
 
 #include <QDir>
@@ -440,9 +440,8 @@ Result<Config> Config::load(const QString &path, const QProcessEnvironment &env)
                 if (s.section == envSection)
                     keys << s.key;
             }
-            return configError(
-                path,
-                QStringLiteral("environment %1: unknown key '%2/%3'%4").arg(name, envSection, key, suggestion(key, keys)));
+            return configError(path, QStringLiteral("environment %1: unknown key '%2/%3'%4")
+                                         .arg(name, envSection, key, suggestion(key, keys)));
         }
     }
     for (const auto &spec : keySpecs()) {

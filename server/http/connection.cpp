@@ -2,9 +2,9 @@
 #include "connection.h"
 
 #include "common/errorcode.h"
+#include "http/clientaddress.h"
 #include "log.h"
 #include "problem.h"
-#include "ratelimit/clientaddress.h"
 #include "router.h"
 #include "tokens/redact.h"
 #include "workerpool.h"

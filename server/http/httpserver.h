@@ -35,7 +35,7 @@ public:
         QStringList inlinePaths{QStringLiteral("/healthz")}; // answered on the io thread (liveness)
         std::uint64_t maxBodyBytes = 1024 * 1024;
         int maxConnections = 512;
-        QStringList trustedProxies; // see ratelimit/clientaddress.h
+        QStringList trustedProxies; // see http/clientaddress.h
         std::chrono::seconds readTimeout{15};
         std::chrono::seconds idleTimeout{30};
         std::chrono::seconds drainTimeout{10};

@@ -5,8 +5,8 @@
 #include "clock.h"
 #include "common/auditevent.h"
 #include "common/crypto.h"
+#include "http/clientaddress.h"
 #include "pages/devicename.h"
-#include "ratelimit/clientaddress.h"
 #include "sessions/clientsessions.h"
 #include "sessions/sessioncookie.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clientevent.h"
 
-#include "ratelimit/clientaddress.h"
+#include "http/clientaddress.h"
 
 namespace Gatehouse::Server {
 

@@ -3,8 +3,8 @@
 
 #include "clock.h"
 #include "config.h"
+#include "http/clientaddress.h"
 #include "log.h"
-#include "ratelimit/clientaddress.h"
 
 namespace Gatehouse::Server {
 

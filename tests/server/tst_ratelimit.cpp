@@ -4,8 +4,8 @@
 // only from configured trusted proxies.
 #include "common/crypto.h"
 #include "config.h"
+#include "http/clientaddress.h"
 #include "http/httptypes.h"
-#include "ratelimit/clientaddress.h"
 #include "ratelimit/ratelimiter.h"
 #include "storage/database.h"
 #include "storage/writetransaction.h"

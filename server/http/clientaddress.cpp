@@ -2,7 +2,7 @@
 #include "clientaddress.h"
 
 #include "config.h"
-#include "http/httptypes.h"
+#include "httptypes.h"
 
 #include <array>
 #include <boost/asio/ip/address.hpp>
