@@ -38,7 +38,6 @@ ALLOWED = {
 KNOWN_DEBT = {
     ("storage", "auth"),    # StaffStore seals TOTP secrets with auth/totpvault
     ("http", "storage"),    # the worker pool closes each thread's database connection
-    ("http", "tokens"),     # the edge redacts tokens in request logs with tokens/redact
     ("sessions", "http"),   # cookies are read from HttpRequest
 }
 

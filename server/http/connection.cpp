@@ -5,8 +5,8 @@
 #include "http/clientaddress.h"
 #include "log.h"
 #include "problem.h"
+#include "redact.h"
 #include "router.h"
-#include "tokens/redact.h"
 #include "workerpool.h"
 
 #include <boost/asio/dispatch.hpp>
