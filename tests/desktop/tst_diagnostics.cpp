@@ -1,29 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
-// What the app writes for IT: redaction of secrets, the rotating log file and its
-// message handler. (The whole report, against a real server, is in tst_mainwindow.)
-#include "model/logfile.h"
+// What the app hands to IT: redaction of secrets and the diagnostics report built from
+// its parts. (The rotating log is in tst_logfile; the whole report, against a real
+// server, in tst_mainwindow.)
+#include "model/diagnostics.h"
 #include "model/redaction.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QLoggingCategory>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Gatehouse;
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcSync, "gatehouse.sync")
-
 const QString kToken = QStringLiteral("pQ3x_Vb8kLm2N9rT4yWz7Hc1Jd6Fg0Ks5Ua");
-
-QString fileText(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-}
 
 } // namespace
 
@@ -54,6 +42,21 @@ private slots:
         QTest::newRow("document link") << QStringLiteral("https://p.example/d/AbCdEfGhIjKlMnOpQrSt")
                                        << QStringLiteral("AbCdEfGhIjKlMnOpQrSt");
         QTest::newRow("bare token") << QStringLiteral("stored %1 in the keychain").arg(kToken) << kToken;
+        QTest::newRow("bare token without digits")
+            << QStringLiteral("stored pQxVbkLmNrTyWzHcJdFgKsUaqwEr in the keychain")
+            << QStringLiteral("pQxVbkLmNrTyWzHcJdFgKsUa");
+        QTest::newRow("qdebug header pair")
+            << QStringLiteral(R"(headers (("Cookie", "__Host-gh_session=ab1")))") << QStringLiteral("ab1");
+        QTest::newRow("qdebug authorization pair")
+            << QStringLiteral(R"(("Authorization", "Token zz9")))") << QStringLiteral("zz9");
+        QTest::newRow("json authorization")
+            << QStringLiteral(R"({"Authorization": "Bearer %1"})").arg(kToken) << kToken;
+        QTest::newRow("otpauth uri") << QStringLiteral(
+                                            "otpauth://totp/Gatehouse:paula?secret=JBSWY3DPEHPK3PXP&issuer=Gatehouse")
+                                     << QStringLiteral("JBSWY3DPEHPK3PXP");
+        QTest::newRow("query token") << QStringLiteral("GET /portal/sign-in?token=abc12") << QStringLiteral("abc12");
+        QTest::newRow("end-session link")
+            << QStringLiteral("https://p.example/portal/end-session/c12s3/%1").arg(kToken) << kToken;
     }
     void redacted_secrets_areRemoved()
     {
@@ -72,42 +75,46 @@ private slots:
         QCOMPARE(redacted(line), line);
     }
 
-    void write_pastTheCap_rotatesAndKeepsAtMostTheFileCount()
+    void report_secretsInEveryFreeText_neverAppear()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("logs/gatehouse.log"));
-        LogFile log(path, 4096, 3);
-        for (int i = 0; i < 400; ++i)
-            log.write(QStringLiteral("line %1 of the test, padded so that rotation happens often enough").arg(i, 4));
-        const auto files = QDir(dir.filePath(QStringLiteral("logs"))).entryList(QDir::Files, QDir::Name);
-        QCOMPARE(files, (QStringList{QStringLiteral("gatehouse.log"), QStringLiteral("gatehouse.log.1"),
-                                     QStringLiteral("gatehouse.log.2")}));
-        for (const auto &name : files)
-            QVERIFY2(QFileInfo(dir.filePath(QStringLiteral("logs/") + name)).size() <= 4096, qPrintable(name));
-        const auto last = log.lastLines(50);
-        QCOMPARE(last.size(), 50);
-        QVERIFY(last.constLast().contains(QStringLiteral("line  399 ")));
-        QVERIFY(last.constFirst().contains(QStringLiteral("line  350 ")));
-        QVERIFY(!fileText(path + QStringLiteral(".2")).contains(QStringLiteral("line    0 ")));
-    }
+        // Everything a report prints that is not fixed text, each holding a secret.
+        Diagnostics d;
+        d.appVersion = QStringLiteral("0.1.0");
+        d.qtVersion = QStringLiteral("6.4.2");
+        d.os = QStringLiteral("Debian GNU/Linux 12 (bookworm)");
+        d.serverUrl = QStringLiteral("https://portal.firm.example");
+        d.server = ServerInfo{QStringLiteral("0.1.0"), 7};
+        d.signedInAs = QStringLiteral("Paula <paula@firm.example> (paralegal)");
+        d.settings.append({QStringLiteral("connection/server_url"),
+                           SettingValue{QStringLiteral("https://portal.firm.example/portal/%1").arg(kToken),
+                                        SettingSource::Policy, true, QStringLiteral("policy.conf")}});
+        d.settings.append({QStringLiteral("sync/interval_ms"), SettingValue{5000, SettingSource::User, false, {}}});
+        d.cachePath = QStringLiteral("/home/paula/.local/share/Gatehouse/Gatehouse/cache.sqlite");
+        d.cacheBytes = 4096;
+        d.lastSync = QDateTime(QDate(2026, 12, 5), QTime(8, 50), Qt::UTC);
+        d.syncCursor = QStringLiteral("42");
+        d.updates = QStringLiteral("polling every 5 s");
+        d.pinnedCertificate = QStringLiteral("AB:CD:EF:01:23:45:67:89");
+        d.logLines = {
+            QStringLiteral("GET /api/v1/me Authorization: Bearer %1").arg(kToken),
+            QStringLiteral(R"(sign-in {"email":"paula@firm.example","password":"correct horse"})"),
+            QStringLiteral("reply (\"Set-Cookie\", \"__Host-gh_browser=b1rd; Path=/\")"),
+            QStringLiteral("enrol otpauth://totp/Gatehouse:paula?secret=JBSWY3DPEHPK3PXP&issuer=Gatehouse"),
+            QStringLiteral("mailed https://portal.firm.example/portal/%1").arg(kToken),
+        };
 
-    void install_routesQtMessagesRedactedAndRestores()
-    {
-        QTemporaryDir dir;
-        LogFile log(dir.filePath(QStringLiteral("gatehouse.log")));
-        LogFile::install(&log);
-        QCOMPARE(LogFile::installed(), &log);
-        qWarning("request failed, Authorization: Bearer %s", qPrintable(kToken));
-        qCInfo(lcSync, "synced %d clients", 12);
-        LogFile::install(nullptr);
-        qWarning("after uninstall");
-        QCOMPARE(LogFile::installed(), nullptr);
-
-        const QString text = fileText(log.path());
-        QVERIFY2(!text.contains(kToken), qPrintable(text));
-        QVERIFY(text.contains(QStringLiteral(" warning default: request failed, Authorization: [redacted]")));
-        QVERIFY(text.contains(QStringLiteral(" info gatehouse.sync: synced 12 clients")));
-        QVERIFY(!text.contains(QStringLiteral("after uninstall")));
+        const QString report = d.report();
+        for (const auto &secret :
+             {kToken, QStringLiteral("correct horse"), QStringLiteral("b1rd"), QStringLiteral("JBSWY3DPEHPK3PXP")})
+            QVERIFY2(!report.contains(secret), qPrintable(report));
+        // What IT needs is still there.
+        QVERIFY(report.contains(QStringLiteral("Server version: 0.1.0\nServer schema: 7\n")));
+        QVERIFY(report.contains(QStringLiteral("connection/server_url = https://portal.firm.example/portal/[redacted]  "
+                                               "[managed by policy (policy.conf)]")));
+        QVERIFY(report.contains(QStringLiteral("sync/interval_ms = 5000  [set by the user]")));
+        QVERIFY(report.contains(QStringLiteral("Sync cursor: 42\n")));
+        QVERIFY(report.contains(QStringLiteral("Pinned certificate (SHA-256): AB:CD:EF:01:23:45:67:89\n")));
+        QVERIFY(report.contains(QStringLiteral("Last 5 log lines:\n")));
     }
 };
 
