@@ -350,6 +350,7 @@ void MainWindow::createMenus()
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     auto *about = help->addAction(tr("&About Gatehouse"));
+    about->setObjectName(QStringLiteral("about"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
     auto *diagnostics = help->addAction(tr("Copy &diagnostics"));
@@ -643,7 +644,8 @@ void MainWindow::changeEvent(QEvent *event)
 {
     // After the event: an application-wide change reaches the window before its own
     // palette is resolved.
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange ||
+        event->type() == QEvent::ThemeChange)
         QMetaObject::invokeMethod(this, &MainWindow::updateIcons, Qt::QueuedConnection);
     QMainWindow::changeEvent(event);
 }
@@ -736,10 +738,19 @@ void MainWindow::showAbout()
                                                 .arg(server->schema)
                                                 .arg(m_session->serverUrl().toString().toHtmlEscaped())
                                           : tr("Portal server: not connected.");
-        QMessageBox::about(this, tr("About Gatehouse"),
-                           tr("<b>Gatehouse %1</b><p>Manage who can open your firm's client portal.</p><p>%2</p>"
-                              "<p>Help → Copy diagnostics copies a report for IT support.</p>")
-                               .arg(QApplication::applicationVersion(), serverLine));
+        // Window-modal and not blocking (unlike QMessageBox::about), so no nested event
+        // loop runs inside a server reply's callback.
+        auto *box =
+            new QMessageBox(QMessageBox::Information, tr("About Gatehouse"),
+                            tr("<b>Gatehouse %1</b><p>Manage who can open your firm's client portal.</p><p>%2</p>"
+                               "<p>Help → Copy diagnostics copies a report for IT support.</p>")
+                                .arg(QApplication::applicationVersion(), serverLine),
+                            QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("aboutBox"));
+        box->setTextFormat(Qt::RichText);
+        box->setIconPixmap(windowIcon().pixmap(64, 64));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
 }
 

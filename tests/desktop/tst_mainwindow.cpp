@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -327,6 +328,39 @@ private slots:
         QVERIFY2(
             window.findChild<ClientDetailPane *>()->isAncestorOf(next),
             qPrintable(QStringLiteral("focus went to %1").arg(QString::fromLatin1(next->metaObject()->className()))));
+    }
+
+    void helpAbout_signedIn_showsAppAndServerVersionAndSchema()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(session.isSignedIn(), 15000);
+        const QString appVersion = QApplication::applicationVersion();
+        QApplication::setApplicationVersion(QStringLiteral("9.8.7-test"));
+
+        auto *about = window.findChild<QAction *>(QStringLiteral("about"));
+        QVERIFY(about);
+        QCOMPARE(about->menuRole(), QAction::AboutRole);
+        about->trigger();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (box = window.findChild<QMessageBox *>(QStringLiteral("aboutBox"))) && box->isVisible(), 10000);
+        QApplication::setApplicationVersion(appVersion);
+
+        const auto server =
+            httpRequest("GET", api(QStringLiteral("/api/v1/server")), {}, {{"Authorization", "Bearer " + m_token}});
+        QCOMPARE(server.status, 200);
+        const auto info = server.json();
+        const QString expected = QStringLiteral("Portal server %1 (database schema %2) at %3")
+                                     .arg(info.value(QStringLiteral("version")).toString())
+                                     .arg(info.value(QStringLiteral("schema")).toInt())
+                                     .arg(m_portal.baseUrl().toString());
+        QVERIFY2(box->text().contains(QStringLiteral("<b>Gatehouse 9.8.7-test</b>")), qPrintable(box->text()));
+        QVERIFY2(box->text().contains(expected), qPrintable(box->text()));
+        QCOMPARE(box->windowModality(), Qt::WindowModal); // open(), not a blocking exec()
+        box->accept();
     }
 
     void helpCopyDiagnostics_signedIn_reportsForItWithoutSecrets()
