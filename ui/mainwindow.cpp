@@ -238,7 +238,7 @@ void MainWindow::createActions()
                     [this] { openInvite(false); });
     addClientAction(QStringLiteral("invite-selected"), tr("Invite &selected clients…"),
                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] { openBulkInvite(); });
-    addClientAction(QStringLiteral("toggle-lock"), tr("Require &sign-in"), QKeySequence(Qt::CTRL | Qt::Key_L),
+    addClientAction(QStringLiteral("toggle-lock"), tr("Re&quire sign-in"), QKeySequence(Qt::CTRL | Qt::Key_L),
                     [this] { toggleLock(); });
     addClientAction(QStringLiteral("confirm-code"), tr("&Confirm a client's code…"), QKeySequence(Qt::CTRL | Qt::Key_K),
                     [this] { openPhoneCode(); });
@@ -435,7 +435,7 @@ void MainWindow::updateActions()
     m_actions.value(QStringLiteral("mail-outbox"))->setEnabled(admin && reason.isEmpty());
     if (const auto c = currentClient()) {
         auto *lock = m_actions.value(QStringLiteral("toggle-lock"));
-        lock->setText(c->requireSignIn ? tr("Stop requiring &sign-in") : tr("Require &sign-in"));
+        lock->setText(c->requireSignIn ? tr("Stop re&quiring sign-in") : tr("Re&quire sign-in"));
     }
     // Toolbar buttons show the tooltip: why the action is off, or the action and its
     // shortcut.

@@ -1699,10 +1699,6 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Require &amp;sign-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Confirm a client&apos;s code…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1776,10 +1772,6 @@ on %3</source>
     </message>
     <message>
         <source>Select a client first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop requiring &amp;sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1888,6 +1880,14 @@ on %3</source>
     </message>
     <message>
         <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;quire sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop re&amp;quiring sign-in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1701,10 +1701,6 @@ su %3</translation>
         <translation>&amp;Invita…</translation>
     </message>
     <message>
-        <source>Require &amp;sign-in</source>
-        <translation>Richiedi l&apos;&amp;accesso</translation>
-    </message>
-    <message>
         <source>&amp;Confirm a client&apos;s code…</source>
         <translation>&amp;Conferma il codice di un cliente…</translation>
     </message>
@@ -1779,10 +1775,6 @@ su %3</translation>
     <message>
         <source>Select a client first.</source>
         <translation>Seleziona prima un cliente.</translation>
-    </message>
-    <message>
-        <source>Stop requiring &amp;sign-in</source>
-        <translation>Non richiedere più l&apos;&amp;accesso</translation>
     </message>
     <message>
         <source>Signed in as %1 — %2 clients — synced %3</source>
@@ -1891,6 +1883,14 @@ su %3</translation>
     <message>
         <source>Actions</source>
         <translation>Azioni</translation>
+    </message>
+    <message>
+        <source>Re&amp;quire sign-in</source>
+        <translation>Richiedi l&apos;&amp;accesso</translation>
+    </message>
+    <message>
+        <source>Stop re&amp;quiring sign-in</source>
+        <translation>Non richiedere più l&apos;&amp;accesso</translation>
     </message>
 </context>
 <context>

@@ -330,6 +330,102 @@ private slots:
             qPrintable(QStringLiteral("focus went to %1").arg(QString::fromLatin1(next->metaObject()->className()))));
     }
 
+    void keyboard_tabCycle_visitsFilterListDetailAndComesBack()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.clientView()->model()->rowCount(), 5, 15000);
+        window.clientView()->setCurrentIndex(window.clientView()->model()->index(0, 0));
+        window.activateWindow();
+        window.filterEdit()->setFocus();
+        QTRY_VERIFY(window.filterEdit()->hasFocus());
+
+        // Walk the whole Tab chain once: it must come back to the filter, visit only
+        // widgets that are shown, and go filter → status → list → detail pane.
+        QList<QWidget *> chain{window.filterEdit()};
+        for (int i = 0; i < 60; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *w = QApplication::focusWidget();
+            QVERIFY(w);
+            if (w == window.filterEdit())
+                break;
+            QVERIFY2(w->isVisible() && w->isEnabled() && !chain.contains(w),
+                     qPrintable(QStringLiteral("Tab reached %1 %2 twice or while hidden")
+                                    .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName())));
+            chain.append(w);
+        }
+        QCOMPARE(QApplication::focusWidget(), window.filterEdit());
+        QVERIFY(chain.size() > 3);
+        QCOMPARE(chain.at(1), window.statusFilter());
+        QCOMPARE(chain.at(2), window.clientView());
+        QVERIFY(window.detailPane()->isAncestorOf(chain.at(3)));
+        // Everything after the list is the detail pane's: toolbar buttons are reached by
+        // their shortcuts, not by Tab.
+        for (int i = 3; i < chain.size(); ++i)
+            QVERIFY2(window.detailPane()->isAncestorOf(chain.at(i)),
+                     qPrintable(QString::fromLatin1(chain.at(i)->metaObject()->className())));
+
+        // And back: Shift+Tab from the list returns to the status filter.
+        window.clientView()->setFocus();
+        QTRY_VERIFY(window.clientView()->hasFocus());
+        QTest::keyClick(window.clientView(), Qt::Key_Backtab);
+        QCOMPARE(QApplication::focusWidget(), window.statusFilter());
+    }
+
+    void keyboard_everyAction_hasShortcutOrMenuEntryWithUniqueMnemonic()
+    {
+        SecretStore secrets(QStringLiteral("Gatehouse-test"));
+        Session session(m_settings.get(), &secrets);
+        MainWindow window(&session);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 15000);
+
+        // Menus: each title and each entry has a mnemonic, none used twice in one menu.
+        QList<QAction *> inMenus;
+        const auto titles = window.menuBar()->actions();
+        QSet<QChar> titleKeys;
+        const auto mnemonic = [](const QString &text) {
+            const qsizetype at = text.indexOf(u'&');
+            return at >= 0 && at + 1 < text.size() ? text.at(at + 1).toLower() : QChar();
+        };
+        for (auto *title : titles) {
+            const QChar key = mnemonic(title->text());
+            QVERIFY2(!key.isNull() && !titleKeys.contains(key), qPrintable(title->text()));
+            titleKeys.insert(key);
+            QSet<QChar> keys;
+            const auto entries = title->menu()->actions();
+            for (auto *entry : entries) {
+                if (entry->isSeparator() || !entry->isVisible())
+                    continue;
+                inMenus.append(entry);
+                const QChar entryKey = mnemonic(entry->text());
+                QVERIFY2(!entryKey.isNull(), qPrintable(title->text() + QStringLiteral(" → ") + entry->text()));
+                QVERIFY2(!keys.contains(entryKey), qPrintable(title->text() + QStringLiteral(" → ") + entry->text() +
+                                                         QStringLiteral(": mnemonic used twice")));
+                keys.insert(entryKey);
+            }
+        }
+        // Every named action (the toolbar's, the context menu's) is reachable by keyboard.
+        const QStringList names{
+            QStringLiteral("new-client"),      QStringLiteral("import-csv"),  QStringLiteral("invite"),
+            QStringLiteral("invite-selected"), QStringLiteral("toggle-lock"), QStringLiteral("confirm-code"),
+            QStringLiteral("attach-document"), QStringLiteral("regenerate"),  QStringLiteral("end-sessions"),
+            QStringLiteral("revoke"),          QStringLiteral("copy-email"),  QStringLiteral("find"),
+            QStringLiteral("refresh"),         QStringLiteral("audit"),       QStringLiteral("team"),
+            QStringLiteral("two-step")};
+        for (const auto &name : names) {
+            auto *action = window.action(name);
+            QVERIFY2(action, qPrintable(name));
+            QVERIFY2(!action->shortcut().isEmpty() || inMenus.contains(action), qPrintable(name));
+        }
+        const auto toolBarActions = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->actions();
+        for (auto *action : toolBarActions)
+            QVERIFY2(!action->shortcut().isEmpty() && inMenus.contains(action), qPrintable(action->text()));
+    }
+
     void helpAbout_signedIn_showsAppAndServerVersionAndSchema()
     {
         SecretStore secrets(QStringLiteral("Gatehouse-test"));
