@@ -14,7 +14,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QNetworkProxyFactory>
-#include <QStyleFactory>
 #include <QSysInfo>
 #include <QTranslator>
 #include <cstdio>
@@ -71,7 +70,7 @@ int main(int argc, char *argv[])
     } uninstall;
     qInfo("Gatehouse %s starting (Qt %s, %s)", GATEHOUSE_VERSION, qVersion(),
           qUtf8Printable(QSysInfo::prettyProductName()));
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(createAppStyle());
     if (parser.value(paletteOption) == u"dark")
         QApplication::setPalette(darkPalette());
     else if (parser.value(paletteOption) == u"light")

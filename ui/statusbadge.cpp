@@ -2,6 +2,7 @@
 #include "statusbadge.h"
 
 #include "model/clientlistmodel.h"
+#include "palette.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -54,7 +55,7 @@ double StatusBadgeDelegate::contrastRatio(const QColor &a, const QColor &b)
 
 bool StatusBadgeDelegate::isDark(const QPalette &palette)
 {
-    return palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
+    return isDarkPalette(palette);
 }
 
 void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

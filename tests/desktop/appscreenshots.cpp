@@ -73,6 +73,7 @@ int main(int argc, char *argv[])
         return 1;
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir home;
+    QApplication::setStyle(createAppStyle()); // as the app does
     QApplication::setPalette(lightPalette());
     // The English catalogue, as the app loads it for an English locale (plural forms).
     QTranslator english;

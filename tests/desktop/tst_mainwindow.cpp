@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QJsonDocument>
@@ -25,6 +26,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyleOptionButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -236,6 +238,30 @@ private slots:
         QCOMPARE(StatusBadgeDelegate::contrastRatio(Qt::black, Qt::white), 21.0);
     }
 
+    void checkBox_eitherPalette_edgeContrastsWithItsBox()
+    {
+        // The Lock column and the detail pane's switches are check boxes: their edge must
+        // stand out from the box (WCAG 1.4.11: 3:1), in the light and the dark palette.
+        const std::unique_ptr<QStyle> style(createAppStyle());
+        for (const bool dark : {false, true}) {
+            QCheckBox box(QStringLiteral("Require sign-in"));
+            box.setStyle(style.get());
+            box.setPalette(dark ? darkPalette() : lightPalette());
+            box.resize(box.sizeHint());
+            const QImage shot = box.grab().toImage();
+            QStyleOptionButton option;
+            option.initFrom(&box);
+            const QRect indicator = style->subElementRect(QStyle::SE_CheckBoxIndicator, &option, &box);
+            const QColor edge = shot.pixelColor(indicator.left(), indicator.center().y());
+            const QColor inside = shot.pixelColor(indicator.center());
+            const double ratio = StatusBadgeDelegate::contrastRatio(edge, inside);
+            QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("%1 palette: edge %2 on %3, %4:1")
+                                                  .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"),
+                                                       edge.name(), inside.name())
+                                                  .arg(ratio)));
+        }
+    }
+
     void toolBar_everydayActions_haveIconsShortcutsAndMenuEntries()
     {
         SecretStore secrets(QStringLiteral("Gatehouse-test"));
@@ -404,7 +430,7 @@ private slots:
                 const QChar entryKey = mnemonic(entry->text());
                 QVERIFY2(!entryKey.isNull(), qPrintable(title->text() + QStringLiteral(" → ") + entry->text()));
                 QVERIFY2(!keys.contains(entryKey), qPrintable(title->text() + QStringLiteral(" → ") + entry->text() +
-                                                         QStringLiteral(": mnemonic used twice")));
+                                                              QStringLiteral(": mnemonic used twice")));
                 keys.insert(entryKey);
             }
         }
