@@ -99,12 +99,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->setColumnWidth(ClientListModel::Name, 150);
-    m_view->setColumnWidth(ClientListModel::Email, 190);
-    m_view->setColumnWidth(ClientListModel::Matter, 140);
+    m_view->setColumnWidth(ClientListModel::Email, 170);
+    m_view->setColumnWidth(ClientListModel::Matter, 130);
     m_view->setColumnWidth(ClientListModel::Partner, 110);
     m_view->setColumnWidth(ClientListModel::Status, 80);
     m_view->setItemDelegateForColumn(ClientListModel::Status, new StatusBadgeDelegate(m_view));
-    m_view->setColumnWidth(ClientListModel::RequireSignIn, 60);
+    m_view->setColumnWidth(ClientListModel::RequireSignIn, 48);
     m_view->setColumnWidth(ClientListModel::LastAccess, 95);
 
     auto *filters = new QHBoxLayout;
