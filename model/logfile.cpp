@@ -84,7 +84,19 @@ QString LogFile::format(QtMsgType type, const QMessageLogContext &context, const
 
 void LogFile::write(const QString &line)
 {
-    const QByteArray bytes = redacted(line).toUtf8() + '\n';
+    // Redacted before it is cut, so a cut never leaves half a secret that no pattern
+    // recognises. One line takes at most a quarter of a file: the cap holds, and one
+    // huge message (a whole reply body) does not push out the lines that led to it.
+    QByteArray bytes = redacted(line).toUtf8();
+    if (const qint64 maxLine = m_maxBytes / 4; bytes.size() > maxLine) {
+        const qint64 total = bytes.size();
+        qsizetype keep = maxLine - 40;
+        while (keep > 0 && (bytes.at(keep) & 0xC0) == 0x80) // not inside a UTF-8 sequence
+            --keep;
+        bytes.truncate(keep);
+        bytes += " … [" + QByteArray::number(total - keep) + " bytes cut]";
+    }
+    bytes += '\n';
     QMutexLocker lock(&m_mutex);
     if (QFileInfo(m_path).size() + bytes.size() > m_maxBytes)
         rotate();

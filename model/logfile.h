@@ -25,7 +25,8 @@ public:
     explicit LogFile(const QString &path, qint64 maxBytes = DefaultMaxBytes, int keptFiles = DefaultKeptFiles);
 
     QString path() const { return m_path; }
-    // Appends one line (redacted first), rotating when the file would pass the cap.
+    // Appends one line (redacted first, cut to a quarter of the cap), rotating when the
+    // file would pass the cap.
     void write(const QString &line);
     // The newest `count` lines across the current and the previous file.
     QStringList lastLines(int count) const;

@@ -74,6 +74,30 @@ private slots:
         QCOMPARE(QFileInfo(path + QStringLiteral(".1")).size(), LogFile::DefaultMaxBytes);
     }
 
+    void write_lineLongerThanAQuarterOfTheCap_isCutAfterRedaction()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gatehouse.log"));
+        LogFile log(path, 4096, 2);
+        log.write(QStringLiteral("before the long line"));
+        // The token straddles the cut (about byte 984): redaction runs on the whole line
+        // first, so not even its start is left.
+        const QString body =
+            QString(300, u'é') + QString(370, u'a') + QStringLiteral(" token=") + kToken + u' ' + QString(3000, u'x');
+        log.write(body);
+        // A cut inside a two-byte character would leave half of it.
+        log.write(QString(2000, u'é'));
+        const auto lines = log.lastLines(3);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0), QStringLiteral("before the long line"));
+        QVERIFY(lines.at(1).startsWith(QString(300, u'é') + QString(370, u'a')));
+        QVERIFY2(lines.at(1).endsWith(QStringLiteral(" bytes cut]")), qPrintable(lines.at(1).right(60)));
+        QVERIFY(lines.at(2).endsWith(QStringLiteral(" bytes cut]")));
+        QVERIFY(!lines.at(2).contains(QChar::ReplacementCharacter));
+        QVERIFY(QFileInfo(path).size() <= 4096);
+        QVERIFY(!fileText(path).contains(kToken.left(8)));
+    }
+
     void defaultPath_isLogsUnderTheAppDataFolder()
     {
         QStandardPaths::setTestModeEnabled(true);
