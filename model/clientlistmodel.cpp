@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QLocale>
 #include <QSet>
+#include <algorithm>
 
 namespace Gatehouse {
 
@@ -47,7 +48,10 @@ QList<int> longestIncreasing(const QList<int> &seq)
 
 } // namespace
 
-ClientListModel::ClientListModel(LocalCache *cache, QObject *parent) : QAbstractTableModel(parent), m_cache(cache) {}
+ClientListModel::ClientListModel(LocalCache *cache, QObject *parent) : QAbstractTableModel(parent), m_cache(cache)
+{
+    loadIds(&m_ids);
+}
 
 void ClientListModel::setFilterText(const QString &text)
 {
@@ -55,7 +59,7 @@ void ClientListModel::setFilterText(const QString &text)
     if (trimmed == m_query.filter)
         return;
     m_query.filter = trimmed;
-    resetTo(m_pageSize);
+    resetIds(); // the unfiltered order stays: only the text's matches are read
 }
 
 void ClientListModel::setStatusFilter(std::optional<ClientStatus> status)
@@ -63,7 +67,8 @@ void ClientListModel::setStatusFilter(std::optional<ClientStatus> status)
     if (status == m_query.status)
         return;
     m_query.status = status;
-    resetTo(m_pageSize);
+    m_orderedValid = false;
+    resetIds();
 }
 
 void ClientListModel::sort(int column, Qt::SortOrder order)
@@ -76,23 +81,47 @@ void ClientListModel::sort(int column, Qt::SortOrder order)
         return;
     m_query.sort = sortKey;
     m_query.descending = descending;
-    resetTo(m_pageSize);
+    m_orderedValid = false;
+    resetIds();
+}
+
+ClientRecord *ClientListModel::record(int row) const
+{
+    if (row < 0 || row >= m_ids.size())
+        return nullptr;
+    const qint64 id = m_ids.at(row);
+    if (auto *cached = m_records.object(id))
+        return cached;
+    // Read the whole block the row is in (what a view paints next is nearby), minus the
+    // rows already cached.
+    const int first = row - row % m_blockSize;
+    const int last = qMin(int(m_ids.size()), first + m_blockSize);
+    QList<qint64> missing;
+    missing.reserve(last - first);
+    for (int r = first; r < last; ++r) {
+        if (!m_records.contains(m_ids.at(r)))
+            missing.append(m_ids.at(r));
+    }
+    auto rows = m_cache->clientsWithIds(missing);
+    if (!rows) {
+        m_lastError = rows.error().message;
+        return nullptr;
+    }
+    for (auto &c : *rows)
+        m_records.insert(c.id, new ClientRecord(std::move(c)));
+    return m_records.object(id);
 }
 
 std::optional<ClientRecord> ClientListModel::clientAt(int row) const
 {
-    if (row < 0 || row >= m_rows.size())
-        return std::nullopt;
-    return m_rows.at(row);
+    if (const auto *c = record(row))
+        return *c;
+    return std::nullopt;
 }
 
 int ClientListModel::rowOf(qint64 clientId) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == clientId)
-            return row;
-    }
-    return -1;
+    return int(m_ids.indexOf(clientId));
 }
 
 void ClientListModel::updateRow(const ClientRecord &client)
@@ -100,7 +129,7 @@ void ClientListModel::updateRow(const ClientRecord &client)
     const int row = rowOf(client.id);
     if (row < 0)
         return;
-    m_rows[row] = client;
+    m_records.insert(client.id, new ClientRecord(client));
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -109,57 +138,139 @@ bool ClientListModel::setData(const QModelIndex &idx, const QVariant &value, int
     if (!checkIndex(idx, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
         idx.column() != RequireSignIn || role != Qt::CheckStateRole || !m_editable)
         return false;
-    auto &c = m_rows[idx.row()];
+    auto *c = record(idx.row());
+    if (!c)
+        return false;
     const bool enabled = value.value<Qt::CheckState>() == Qt::Checked;
-    if (c.requireSignIn == enabled)
+    if (c->requireSignIn == enabled)
         return true;
-    c.requireSignIn = enabled;
+    c->requireSignIn = enabled;
+    const qint64 id = c->id;
     emit dataChanged(idx, idx, {Qt::CheckStateRole, Qt::ToolTipRole});
-    emit requireSignInToggled(c.id, enabled);
+    emit requireSignInToggled(id, enabled);
     return true;
 }
 
 void ClientListModel::reload()
 {
-    resetTo(qMax(m_pageSize, int(m_rows.size())));
+    m_orderedValid = false;
+    m_records.clear();
+    resetIds();
+}
+
+void ClientListModel::resetIds()
+{
+    beginResetModel();
+    loadIds(&m_ids);
+    endResetModel();
+}
+
+bool ClientListModel::loadIds(QList<qint64> *ids)
+{
+    if (!m_cache || !m_cache->isOpen()) {
+        ids->clear();
+        m_orderedValid = false;
+        return true;
+    }
+    if (!m_orderedValid) {
+        auto ordered = m_cache->clientIdsInOrder(m_query);
+        if (!ordered) {
+            m_lastError = ordered.error().message;
+            return false;
+        }
+        m_ordered = std::move(ordered).value();
+        m_orderedValid = true;
+    }
+    if (m_query.filter.isEmpty()) {
+        *ids = m_ordered;
+        m_lastError.clear();
+        return true;
+    }
+    // The text's matches from its index, then one pass over the order keeping them:
+    // no sort of the matches, however many there are.
+    const auto matching = m_cache->clientIdsMatching(m_query.filter);
+    if (!matching) {
+        m_lastError = matching.error().message;
+        return false;
+    }
+    QList<qint64> out;
+    out.reserve(qMin(matching->size(), m_ordered.size()));
+    for (const qint64 id : std::as_const(m_ordered)) {
+        if (std::binary_search(matching->cbegin(), matching->cend(), id))
+            out.append(id);
+    }
+    *ids = std::move(out);
+    m_lastError.clear();
+    return true;
 }
 
 void ClientListModel::refresh()
 {
-    if (m_fetching)
-        return;
     if (!m_cache || !m_cache->isOpen())
         return;
-    const int window = qMax(m_pageSize, int(m_rows.size()));
-    auto page = m_cache->clientsPage(m_query, std::nullopt, window);
-    if (!page) {
-        m_lastError = page.error().message; // the rows on screen stay as they were
-        return;
-    }
-    m_lastError.clear();
-    m_fetching = true; // no nested fetchMore from inside our own signals
-    applyWindow(*page);
-    m_exhausted = page->size() < window;
-    m_fetching = false;
+    m_orderedValid = false;
+    QList<qint64> fresh;
+    if (!loadIds(&fresh))
+        return; // the rows on screen stay as they were; lastError says why
+    if (fresh != m_ids)
+        applyIds(fresh);
+    refreshCachedRecords();
 }
 
-void ClientListModel::applyWindow(const QList<ClientRecord> &fresh)
+void ClientListModel::refreshCachedRecords()
+{
+    // Only cached rows can be on screen; the others are read fresh when asked for.
+    const auto cachedIds = m_records.keys();
+    const auto fresh = m_cache->clientsWithIds(cachedIds);
+    if (!fresh) {
+        m_lastError = fresh.error().message;
+        return;
+    }
+    QSet<qint64> changed;
+    QSet<qint64> present;
+    for (const auto &c : *fresh) {
+        present.insert(c.id);
+        const auto *old = m_records.object(c.id);
+        if (old && sameRecord(*old, c))
+            continue;
+        m_records.insert(c.id, new ClientRecord(c));
+        changed.insert(c.id);
+    }
+    for (const qint64 id : cachedIds) {
+        if (!present.contains(id))
+            m_records.remove(id);
+    }
+    if (changed.isEmpty())
+        return;
+    // One pass over the rows, one signal per run of changed rows.
+    for (int row = 0; row < m_ids.size(); ++row) {
+        if (!changed.contains(m_ids.at(row)))
+            continue;
+        int last = row;
+        while (last + 1 < m_ids.size() && changed.contains(m_ids.at(last + 1)))
+            ++last;
+        emit dataChanged(index(row, 0), index(last, ColumnCount - 1));
+        row = last;
+    }
+}
+
+void ClientListModel::applyIds(const QList<qint64> &fresh)
 {
     QHash<qint64, int> freshPos;
     freshPos.reserve(fresh.size());
     for (int i = 0; i < fresh.size(); ++i)
-        freshPos.insert(fresh.at(i).id, i);
+        freshPos.insert(fresh.at(i), i);
 
-    // 1. Rows that left the window (deleted, filtered out, pushed past its end), in
-    // contiguous runs from the bottom so earlier row numbers stay valid.
-    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        if (freshPos.contains(m_rows.at(row).id))
+    // 1. Rows that left (deleted, filtered out), in contiguous runs from the bottom so
+    // earlier row numbers stay valid.
+    for (int row = int(m_ids.size()) - 1; row >= 0; --row) {
+        if (freshPos.contains(m_ids.at(row)))
             continue;
         const int last = row;
-        while (row > 0 && !freshPos.contains(m_rows.at(row - 1).id))
+        while (row > 0 && !freshPos.contains(m_ids.at(row - 1)))
             --row;
         beginRemoveRows(QModelIndex(), row, last);
-        m_rows.remove(row, last - row + 1);
+        m_ids.remove(row, last - row + 1);
         endRemoveRows();
     }
 
@@ -167,118 +278,63 @@ void ClientListModel::applyWindow(const QList<ClientRecord> &fresh)
     // renamed client under a name sort), each at most twice: parked at the end, then
     // moved to its place. Moves keep persistent indexes, so a moved selection follows.
     QList<int> order;
-    order.reserve(m_rows.size());
-    for (const auto &r : std::as_const(m_rows))
-        order.append(freshPos.value(r.id));
+    order.reserve(m_ids.size());
+    for (const qint64 id : std::as_const(m_ids))
+        order.append(freshPos.value(id));
     QSet<qint64> movers;
     {
-        QSet<int> stable;
+        QList<bool> stable(m_ids.size(), false);
         for (int i : longestIncreasing(order))
-            stable.insert(i);
-        for (int i = 0; i < m_rows.size(); ++i) {
-            if (!stable.contains(i))
-                movers.insert(m_rows.at(i).id);
+            stable[i] = true;
+        for (int i = 0; i < m_ids.size(); ++i) {
+            if (!stable.at(i))
+                movers.insert(m_ids.at(i));
         }
     }
-    QSet<qint64> present;
-    for (const auto &r : std::as_const(m_rows))
-        present.insert(r.id);
+    QSet<qint64> present(m_ids.cbegin(), m_ids.cend());
     QSet<qint64> parked;
 
-    // 3. Walk the fresh window: each position ends up holding its fresh row.
+    // 3. Walk the fresh order: each position ends up holding its fresh row.
     for (int i = 0; i < fresh.size(); ++i) {
-        const qint64 id = fresh.at(i).id;
-        while (i < m_rows.size() && m_rows.at(i).id != id && movers.contains(m_rows.at(i).id) &&
-               !parked.contains(m_rows.at(i).id)) {
-            parked.insert(m_rows.at(i).id);
-            const int last = int(m_rows.size()) - 1;
+        const qint64 id = fresh.at(i);
+        while (i < m_ids.size() && m_ids.at(i) != id && movers.contains(m_ids.at(i)) && !parked.contains(m_ids.at(i))) {
+            parked.insert(m_ids.at(i));
+            const int last = int(m_ids.size()) - 1;
             if (i < last) {
-                beginMoveRows(QModelIndex(), i, i, QModelIndex(), int(m_rows.size()));
-                m_rows.move(i, last);
+                beginMoveRows(QModelIndex(), i, i, QModelIndex(), int(m_ids.size()));
+                m_ids.move(i, last);
                 endMoveRows();
             }
         }
         if (!present.contains(id)) {
-            // A run of rows new to the window goes in with one insertion.
+            // A run of new rows goes in with one insertion.
             int end = i + 1;
-            while (end < fresh.size() && !present.contains(fresh.at(end).id))
+            while (end < fresh.size() && !present.contains(fresh.at(end)))
                 ++end;
             beginInsertRows(QModelIndex(), i, end - 1);
             for (int k = i; k < end; ++k) {
-                m_rows.insert(k, fresh.at(k));
-                present.insert(fresh.at(k).id);
+                m_ids.insert(k, fresh.at(k));
+                present.insert(fresh.at(k));
             }
             endInsertRows();
             i = end - 1;
             continue;
         }
         int at = i;
-        while (m_rows.at(at).id != id)
+        while (m_ids.at(at) != id)
             ++at;
         if (at != i) {
             beginMoveRows(QModelIndex(), at, at, QModelIndex(), i);
-            m_rows.move(at, i);
+            m_ids.move(at, i);
             endMoveRows();
         }
-        if (!sameRecord(m_rows.at(i), fresh.at(i))) {
-            m_rows[i] = fresh.at(i);
-            emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
-        }
     }
-    Q_ASSERT(m_rows.size() == fresh.size());
-}
-
-void ClientListModel::resetTo(int rows)
-{
-    m_fetching = true;
-    beginResetModel();
-    m_rows.clear();
-    m_rows = loadAfter(rows);
-    endResetModel();
-    m_fetching = false;
-}
-
-QList<ClientRecord> ClientListModel::loadAfter(int limit)
-{
-    if (!m_cache || !m_cache->isOpen()) {
-        m_exhausted = true;
-        return {};
-    }
-    std::optional<ClientListKey> after;
-    if (!m_rows.isEmpty())
-        after = ClientListKey{LocalCache::sortKey(m_rows.constLast(), m_query.sort), m_rows.constLast().id};
-    auto page = m_cache->clientsPage(m_query, after, limit);
-    if (!page) {
-        m_lastError = page.error().message;
-        m_exhausted = true;
-        return {};
-    }
-    m_lastError.clear();
-    // A short page means the end; a full one may be followed by more (one extra empty
-    // fetch at worst, which is cheaper than counting).
-    m_exhausted = page->size() < limit;
-    return std::move(page).value();
-}
-
-qint64 ClientListModel::matchingCount() const
-{
-    if (!m_cache || !m_cache->isOpen())
-        return 0;
-    const auto n = m_cache->countClients(m_query);
-    return n ? *n : 0;
-}
-
-qint64 ClientListModel::matchingCountUpTo(qint64 cap) const
-{
-    if (!m_cache || !m_cache->isOpen())
-        return 0;
-    const auto n = m_cache->countClientsUpTo(m_query, cap);
-    return n ? *n : 0;
+    Q_ASSERT(m_ids == fresh);
 }
 
 int ClientListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_ids.size());
 }
 
 int ClientListModel::columnCount(const QModelIndex &parent) const
@@ -286,26 +342,31 @@ int ClientListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-bool ClientListModel::canFetchMore(const QModelIndex &parent) const
+QModelIndexList ClientListModel::match(const QModelIndex &start, int role, const QVariant &value, int hits,
+                                       Qt::MatchFlags flags) const
 {
-    return !parent.isValid() && !m_exhausted && !m_fetching;
-}
-
-void ClientListModel::fetchMore(const QModelIndex &parent)
-{
-    // Views and checkers may ask for more from inside our own rowsInserted signal;
-    // nesting a second insertion there would corrupt their bookkeeping.
-    if (parent.isValid() || m_exhausted || m_fetching)
-        return;
-    auto more = loadAfter(m_pageSize);
-    if (more.isEmpty())
-        return;
-    m_fetching = true;
-    const int first = int(m_rows.size());
-    beginInsertRows(QModelIndex(), first, first + int(more.size()) - 1);
-    m_rows.append(std::move(more));
-    endInsertRows();
-    m_fetching = false;
+    const auto how = flags & Qt::MatchTypeMask;
+    if (role != Qt::DisplayRole || how != Qt::MatchStartsWith || (flags & Qt::MatchCaseSensitive) ||
+        !checkIndex(start, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return QAbstractTableModel::match(start, role, value, hits, flags);
+    const int column = start.column();
+    if (column != Name && column != Email && column != Matter && column != Partner)
+        return {}; // a keyboard search elsewhere would read every row
+    if (!m_cache || !m_cache->isOpen())
+        return {};
+    const auto ids = m_cache->clientIdsStartingWith(ClientSort(column), value.toString());
+    if (!ids || ids->isEmpty())
+        return {};
+    const QSet<qint64> wanted(ids->cbegin(), ids->cend());
+    QModelIndexList found;
+    const int rows = int(m_ids.size());
+    const int span = (flags & Qt::MatchWrap) ? rows : rows - start.row();
+    for (int k = 0; k < span && (hits < 0 || found.size() < hits); ++k) {
+        const int row = (start.row() + k) % rows;
+        if (wanted.contains(m_ids.at(row)))
+            found.append(index(row, column));
+    }
+    return found;
 }
 
 QString ClientListModel::statusText(ClientStatus status)
@@ -329,9 +390,12 @@ QVariant ClientListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const auto &c = m_rows.at(index.row());
     if (role == ClientIdRole)
-        return c.id;
+        return m_ids.at(index.row()); // known without reading the row
+    const auto *row = record(index.row());
+    if (!row)
+        return {};
+    const auto &c = *row;
     if (role == ClientVersionRole)
         return c.version;
 

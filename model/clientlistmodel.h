@@ -5,13 +5,17 @@
 #include "localcache.h"
 
 #include <QAbstractTableModel>
+#include <QCache>
 #include <QList>
 
 namespace Gatehouse {
 
-// The client list over the local cache. Rows arrive in keyset pages through
-// canFetchMore/fetchMore, so a list of 100,000 clients costs one page of memory and
-// SQL per scroll step; filtering runs in SQL too.
+// The client list over the local cache. The model holds the ordered ids of every
+// matching client (800 KB at 100,000 clients, read from a sort index in about 16 ms),
+// so it knows its length and each client's row at once: the scroll bar is true from
+// the start, and Ctrl+End, a drag of the scroll bar or a jump to a client by name cost
+// one block read wherever they land. The rows themselves are read in blocks around
+// what the view asks for and kept in a small LRU cache.
 class ClientListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -23,8 +27,11 @@ public:
 
     explicit ClientListModel(LocalCache *cache, QObject *parent = nullptr);
 
-    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
-    int pageSize() const { return m_pageSize; }
+    // Rows read from the cache at a time around a row the view asks for.
+    void setBlockSize(int rows) { m_blockSize = qMax(1, rows); }
+    int blockSize() const { return m_blockSize; }
+    // How many rows the block cache keeps at most.
+    static constexpr int CachedRows = 4096;
 
     QString filterText() const { return m_query.filter; }
     void setFilterText(const QString &text);
@@ -41,21 +48,17 @@ public:
     // Replaces a loaded row in place (after a server answer or an optimistic change).
     void updateRow(const ClientRecord &client);
 
-    // Reads the cache again from the top and resets the model (a new cache, a cleared
-    // cache); keeps at least as many rows loaded as before.
+    // Reads the cache again and resets the model (a new cache, a cleared cache).
     void reload();
     // Reads the cache again after a sync and tells the views only what changed:
     // dataChanged for changed rows, row moves for rows whose sort key changed, and
-    // targeted inserts and removals for rows entering or leaving the loaded window.
-    // Never a reset, so a colleague's change keeps this user's selection, current row
-    // and scroll position (D9).
+    // targeted inserts and removals for rows that came or went. Never a reset, so a
+    // colleague's change keeps this user's selection, current row and scroll
+    // position (D9).
     void refresh();
 
-    // How many clients match the filter in the cache, loaded or not.
-    qint64 matchingCount() const;
-    // Stops counting at `cap` (the status bar shows "1,000+"), so a keystroke never
-    // counts every match of a common term.
-    qint64 matchingCountUpTo(qint64 cap) const;
+    // How many clients match the filter (the row count: every match has its row).
+    qint64 matchingCount() const { return m_ids.size(); }
     QString lastError() const { return m_lastError; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -67,25 +70,35 @@ public:
     // requireSignInToggled asks the owner to make it so on the server.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     void setEditable(bool editable) { m_editable = editable; }
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
+    // Type-ahead in the name, email, matter or partner column (what a view's keyboard
+    // search asks: starts-with, wrapping): answered with an index seek, not by reading
+    // every row.
+    QModelIndexList match(const QModelIndex &start, int role, const QVariant &value, int hits = 1,
+                          Qt::MatchFlags flags = Qt::MatchFlags(Qt::MatchStartsWith | Qt::MatchWrap)) const override;
 
 signals:
     void requireSignInToggled(qint64 clientId, bool enabled);
 
 private:
-    QList<ClientRecord> loadAfter(int limit);
-    void resetTo(int rows);
-    void applyWindow(const QList<ClientRecord> &fresh);
+    // The row's client, read with its block when it is not cached; null when the cache
+    // no longer has it (deleted since the last refresh).
+    ClientRecord *record(int row) const;
+    bool loadIds(QList<qint64> *ids);
+    void resetIds();
+    void applyIds(const QList<qint64> &fresh);
+    void refreshCachedRecords();
     static QString statusText(ClientStatus status);
 
     LocalCache *m_cache;
-    QList<ClientRecord> m_rows;
+    QList<qint64> m_ids; // the rows, in order
+    mutable QCache<qint64, ClientRecord> m_records{CachedRows};
+    // The unfiltered order for the current status and sort, kept while only the filter
+    // text changes, so a keystroke costs the text's matches and one pass.
+    QList<qint64> m_ordered;
+    bool m_orderedValid = false;
     ClientListQuery m_query;
-    QString m_lastError;
-    int m_pageSize = 200;
-    bool m_exhausted = false;
-    bool m_fetching = false;
+    mutable QString m_lastError;
+    int m_blockSize = 256;
     bool m_editable = true;
 };
 

@@ -7,19 +7,6 @@ namespace Gatehouse {
 
 namespace {
 
-QString escapeLike(const QString &text)
-{
-    // LIKE treats % and _ as wildcards; a user typing them means the characters.
-    QString escaped;
-    escaped.reserve(text.size() + 2);
-    for (const QChar ch : text) {
-        if (ch == u'\\' || ch == u'%' || ch == u'_')
-            escaped += u'\\';
-        escaped += ch;
-    }
-    return escaped;
-}
-
 QString ftsPhrase(QString text)
 {
     text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
@@ -30,27 +17,15 @@ QString ftsPhrase(QString text)
 
 ClientSearch::ClientSearch(const QString &term) : m_term(term) {}
 
-QString ClientSearch::scanClause() const
-{
-    return QStringLiteral("(name LIKE :fs ESCAPE '\\' OR email LIKE :fs ESCAPE '\\' OR matter LIKE :fs ESCAPE '\\')");
-}
-
-QString ClientSearch::indexedClause() const
+QString ClientSearch::matchingIdsSql() const
 {
     if (!isPrefix())
-        return QStringLiteral("id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH :fi)");
+        return QStringLiteral("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :fi");
     // Three range seeks; UNION ALL keeps each on its own index (an OR would not).
     return QStringLiteral(
-        "id IN (SELECT id FROM clients WHERE name >= :lo COLLATE NOCASE AND name < :hi COLLATE NOCASE "
+        "SELECT id FROM clients WHERE name >= :lo COLLATE NOCASE AND name < :hi COLLATE NOCASE "
         "UNION ALL SELECT id FROM clients WHERE email >= :lo COLLATE NOCASE AND email < :hi COLLATE NOCASE "
-        "UNION ALL SELECT id FROM clients WHERE matter >= :lo COLLATE NOCASE AND matter < :hi COLLATE NOCASE)");
-}
-
-void ClientSearch::bindScan(QSqlQuery &q) const
-{
-    const QString escaped = escapeLike(m_term);
-    const QString pattern = isPrefix() ? QString(escaped + u'%') : QString(u'%' + escaped + u'%');
-    q.bindValue(QStringLiteral(":fs"), pattern);
+        "UNION ALL SELECT id FROM clients WHERE matter >= :lo COLLATE NOCASE AND matter < :hi COLLATE NOCASE");
 }
 
 void ClientSearch::bindIndexed(QSqlQuery &q) const
@@ -66,21 +41,6 @@ void ClientSearch::bindIndexed(QSqlQuery &q) const
     hi[hi.size() - 1] = QChar(char16_t(hi.at(hi.size() - 1).unicode() + 1));
     q.bindValue(QStringLiteral(":lo"), lo);
     q.bindValue(QStringLiteral(":hi"), hi);
-}
-
-QString ClientSearch::cappedCountSql(const QString &extraWhere) const
-{
-    QString inner;
-    if (!isPrefix()) {
-        // FTS5 yields rowids one by one, so LIMIT stops the index read early.
-        inner = QStringLiteral("SELECT 1 FROM clients_fts JOIN clients c ON c.id = clients_fts.rowid "
-                               "WHERE clients_fts MATCH :fi");
-    } else {
-        inner = QStringLiteral("SELECT 1 FROM clients c WHERE ") + indexedClause();
-    }
-    if (!extraWhere.isEmpty())
-        inner += QStringLiteral(" AND ") + extraWhere;
-    return QStringLiteral("SELECT COUNT(*) FROM (%1 LIMIT :cap)").arg(inner);
 }
 
 } // namespace Gatehouse

@@ -342,8 +342,10 @@ Result<void> LocalCache::clear()
 
 qint64 LocalCache::clientCount() const
 {
-    const auto n = countClients(QString());
-    return n ? *n : -1;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM clients")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
 }
 
 std::optional<ClientRecord> LocalCache::client(qint64 id) const
@@ -387,18 +389,19 @@ QStringList statusWhere(const ClientListQuery &query)
     return query.status ? QStringList{QStringLiteral("status = :status")} : QStringList{};
 }
 
+// The first column of every row of an executed query, as ids.
+QList<qint64> readIds(QSqlQuery &q)
+{
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
 void bindStatus(QSqlQuery &q, const ClientListQuery &query)
 {
     if (query.status)
         q.bindValue(QStringLiteral(":status"), statusName(*query.status));
-}
-
-// Rows the first, scanning attempt of a filtered page may read before giving up and
-// asking the index: 15 per wanted row (a term in one row of 15 fills the page here),
-// bounded so a reload of many loaded rows stays a few ms.
-int scanBudget(int limit)
-{
-    return qBound(64, limit * 15, 20000);
 }
 
 } // namespace
@@ -426,98 +429,101 @@ QVariant LocalCache::sortKey(const ClientRecord &c, ClientSort sort)
     return c.name;
 }
 
-Result<QList<ClientRecord>> LocalCache::clientsPage(const ClientListQuery &query,
-                                                    const std::optional<ClientListKey> &after, int limit) const
+Result<QList<qint64>> LocalCache::clientIdsInOrder(const ClientListQuery &query) const
 {
-    const QString key = sortExpression(query.sort);
+    // An index-only walk of the sort index (every one ends in id): about 16 ms for
+    // 100,000 rows, so the list knows its length and every row's place at once.
     const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    QStringList where = statusWhere(query);
-    // Keyset paging: continue strictly after the last row shown (a row-value compare
-    // SQLite answers from the index), so each page costs the same however deep.
-    if (after)
-        where << QStringLiteral("(%1, id) %2 (:k, :id)").arg(key, query.descending ? u"<" : u">");
-    const QString order = QStringLiteral(" ORDER BY %1 %2, id %2").arg(key, direction);
-    const ClientSearch search(query.filter);
+    QString sql = QStringLiteral("SELECT id FROM clients");
+    const QStringList where = statusWhere(query);
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY %1 %2, id %2").arg(sortExpression(query.sort), direction);
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return storageError(tr("Cannot read clients"), q.lastError().text());
+    bindStatus(q, query);
+    if (!q.exec())
+        return storageError(tr("Cannot read clients"), q.lastError().text());
+    return readIds(q);
+}
 
-    const auto run = [&](const QString &sql, bool scan) -> Result<QList<ClientRecord>> {
+Result<QList<qint64>> LocalCache::clientIdsMatching(const QString &filter) const
+{
+    const ClientSearch search(filter.trimmed());
+    if (search.isEmpty())
+        return QList<qint64>();
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.prepare(search.matchingIdsSql()))
+        return storageError(tr("Cannot search clients"), q.lastError().text());
+    search.bindIndexed(q);
+    if (!q.exec())
+        return storageError(tr("Cannot search clients"), q.lastError().text());
+    auto ids = readIds(q);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+Result<QList<ClientRecord>> LocalCache::clientsWithIds(const QList<qint64> &ids) const
+{
+    QList<ClientRecord> rows;
+    rows.reserve(ids.size());
+    // Integers from our own list, written into the statement in chunks well under
+    // SQLite's limit on terms.
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype from = 0; from < ids.size(); from += kChunk) {
+        QStringList list;
+        for (qsizetype i = from; i < qMin(ids.size(), from + kChunk); ++i)
+            list << QString::number(ids.at(i));
         QSqlQuery q(database());
         q.setForwardOnly(true);
-        if (!q.prepare(sql))
+        if (!q.exec(QStringLiteral("SELECT %1 FROM clients WHERE id IN (%2)").arg(kClientColumns, list.join(u','))))
             return storageError(tr("Cannot read clients"), q.lastError().text());
-        bindStatus(q, query);
-        if (!search.isEmpty())
-            scan ? search.bindScan(q) : search.bindIndexed(q);
-        if (after) {
-            // A null QString would bind as NULL and compare as unknown: use '' (what
-            // ifnull() and empty columns give) instead.
-            const bool nullString = after->value.typeId() == QMetaType::QString && after->value.toString().isNull();
-            q.bindValue(QStringLiteral(":k"), nullString ? QVariant(QStringLiteral("")) : after->value);
-            q.bindValue(QStringLiteral(":id"), after->id);
-        }
-        q.bindValue(QStringLiteral(":limit"), limit);
-        if (scan)
-            q.bindValue(QStringLiteral(":scan"), scanBudget(limit));
-        if (!q.exec())
-            return storageError(tr("Cannot read clients"), q.lastError().text());
-        QList<ClientRecord> rows;
-        rows.reserve(limit);
         while (q.next())
             rows.append(clientFromQuery(q));
-        return rows;
-    };
-    const QString whereSql =
-        where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-
-    if (search.isEmpty())
-        return run(QStringLiteral("SELECT %1 FROM clients").arg(kClientColumns) + whereSql + order +
-                       QStringLiteral(" LIMIT :limit"),
-                   false);
-
-    // A filtered page in two tries. First read the next rows in display order (a
-    // bounded window) and test each: a common term fills the page here in a few ms,
-    // where an index would first collect tens of thousands of ids just to sort them.
-    // If the window does not hold a full page, the term is rare enough that the
-    // index's id set is small: ask it. Both tries select the same rows, so the answer
-    // does not depend on which one found them.
-    const QString scanSql =
-        QStringLiteral("SELECT %1 FROM (SELECT * FROM clients%2%3 LIMIT :scan) WHERE %4%3 LIMIT :limit")
-            .arg(kClientColumns, whereSql, order, search.scanClause());
-    auto scanned = run(scanSql, true);
-    if (!scanned || scanned->size() >= limit)
-        return scanned;
-    where << search.indexedClause();
-    return run(QStringLiteral("SELECT %1 FROM clients WHERE ").arg(kClientColumns) +
-                   where.join(QStringLiteral(" AND ")) + order + QStringLiteral(" LIMIT :limit"),
-               false);
+    }
+    return rows;
 }
 
-Result<qint64> LocalCache::countClients(const ClientListQuery &query) const
+Result<QList<qint64>> LocalCache::clientIdsStartingWith(ClientSort column, const QString &prefix) const
 {
-    return countClientsUpTo(query, std::numeric_limits<qint64>::max());
-}
-
-Result<qint64> LocalCache::countClientsUpTo(const ClientListQuery &query, qint64 cap) const
-{
+    QString field;
+    switch (column) {
+    case ClientSort::Name:
+        field = QStringLiteral("name");
+        break;
+    case ClientSort::Email:
+        field = QStringLiteral("email");
+        break;
+    case ClientSort::Matter:
+        field = QStringLiteral("matter");
+        break;
+    case ClientSort::Partner:
+        field = QStringLiteral("partner_name");
+        break;
+    default:
+        return QList<qint64>();
+    }
+    if (prefix.isEmpty())
+        return QList<qint64>();
+    // A NOCASE range seek on the column's sort index: [prefix, prefix with its last
+    // character incremented).
+    const QString lo = prefix.toLower();
+    QString hi = lo;
+    hi[hi.size() - 1] = QChar(char16_t(hi.at(hi.size() - 1).unicode() + 1));
     QSqlQuery q(database());
-    const ClientSearch search(query.filter);
-    QString sql;
-    if (search.isEmpty()) {
-        sql = QStringLiteral("SELECT COUNT(*) FROM clients");
-        if (query.status)
-            sql += QStringLiteral(" WHERE status = :status");
-    } else {
-        sql = search.cappedCountSql(query.status ? QStringLiteral("c.status = :status") : QString());
-    }
-    if (!q.prepare(sql))
-        return storageError(tr("Cannot count clients"), q.lastError().text());
-    bindStatus(q, query);
-    if (!search.isEmpty()) {
-        search.bindIndexed(q);
-        q.bindValue(QStringLiteral(":cap"), cap);
-    }
-    if (!q.exec() || !q.next())
-        return storageError(tr("Cannot count clients"), q.lastError().text());
-    return q.value(0).toLongLong();
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT id FROM clients WHERE %1 >= :lo COLLATE NOCASE AND %1 < :hi COLLATE NOCASE")
+                       .arg(field)))
+        return storageError(tr("Cannot search clients"), q.lastError().text());
+    q.bindValue(QStringLiteral(":lo"), lo);
+    q.bindValue(QStringLiteral(":hi"), hi);
+    if (!q.exec())
+        return storageError(tr("Cannot search clients"), q.lastError().text());
+    return readIds(q);
 }
 
 Result<void> LocalCache::storeClient(const ClientRecord &client)

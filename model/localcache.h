@@ -12,7 +12,7 @@
 
 namespace Gatehouse {
 
-// Which columns the client list can be sorted by, in SQL (see clientsPage()).
+// Which columns the client list can be sorted by, in SQL (see clientIdsInOrder()).
 enum class ClientSort { Name, Email, Matter, Partner, Status, RequireSignIn, LastAccess, OpenSessions };
 
 // What the client list shows: a filter over name, email and matter, an optional
@@ -23,14 +23,6 @@ struct ClientListQuery
     std::optional<ClientStatus> status;
     ClientSort sort = ClientSort::Name;
     bool descending = false;
-};
-
-// Where a keyset page of the client list continues: after the row whose sort key is
-// `value` and whose id is `id` (id breaks ties, so the order is total).
-struct ClientListKey
-{
-    QVariant value;
-    qint64 id = 0;
 };
 
 // The app's local SQLite copy of what it has synced, so the client list opens
@@ -75,22 +67,19 @@ public:
     qint64 clientCount() const;
     std::optional<ClientRecord> client(qint64 id) const;
 
-    // Up to `limit` clients matching `query` in its order, starting after `after`
-    // (none: from the top). Every sort key has an index ending in id, so a page costs
-    // the same at any depth.
-    Result<QList<ClientRecord>> clientsPage(const ClientListQuery &query, const std::optional<ClientListKey> &after,
-                                            int limit) const;
-    Result<qint64> countClients(const ClientListQuery &query) const;
-    // The same count, stopping at `cap`: what the status bar needs on each keystroke
-    // without counting 100,000 matches of a common term.
-    Result<qint64> countClientsUpTo(const ClientListQuery &query, qint64 cap) const;
-    Result<qint64> countClients(const QString &filter) const
-    {
-        ClientListQuery query;
-        query.filter = filter;
-        return countClients(query);
-    }
-    // The sort key of a row for `sort`, as clientsPage() compares it.
+    // The ids of the clients with the query's status, in its order (its filter text
+    // is not applied: see clientIdsMatching()). Every sort key has an index ending in
+    // id, so this is an index-only walk.
+    Result<QList<qint64>> clientIdsInOrder(const ClientListQuery &query) const;
+    // The ids of the clients whose name, email or matter matches `filter` (see
+    // ClientSearch for what matches), ascending and without repeats.
+    Result<QList<qint64>> clientIdsMatching(const QString &filter) const;
+    // The rows with these ids, in no particular order; ids not in the cache are skipped.
+    Result<QList<ClientRecord>> clientsWithIds(const QList<qint64> &ids) const;
+    // The ids of the clients whose `column` starts with `prefix` (case-insensitive), for
+    // type-ahead; only the text columns (name, email, matter, partner) answer.
+    Result<QList<qint64>> clientIdsStartingWith(ClientSort column, const QString &prefix) const;
+    // The sort key of a row for `sort`, as clientIdsInOrder() orders it.
     static QVariant sortKey(const ClientRecord &client, ClientSort sort);
     // Writes one row as the server now has it (after a write or a 412 refresh).
     Result<void> storeClient(const ClientRecord &client);

@@ -600,13 +600,8 @@ void MainWindow::updateStatus()
     const auto staff = m_session->staff();
     const auto who = staff.name.isEmpty() ? staff.email : staff.name;
     const auto synced = m_session->sync()->lastSyncedAt();
-    // Capped: counting every match of a common term on each keystroke costs more than
-    // the page itself; "1,000+" says enough.
-    constexpr qint64 kCountCap = 1000;
-    const qint64 matching = m_session->clients()->matchingCountUpTo(kCountCap);
-    QString count = QLocale().toString(matching);
-    if (matching >= kCountCap && !m_session->clients()->filterText().isEmpty())
-        count += u'+';
+    // Exact: the list holds every match's id, so the count costs nothing.
+    const QString count = QLocale().toString(m_session->clients()->matchingCount());
     QString text = synced.isValid()
                        ? tr("Signed in as %1 — %2 clients — synced %3")
                              .arg(who, count, QLocale().toString(synced.toLocalTime().time(), QLocale::ShortFormat))
@@ -694,7 +689,7 @@ void MainWindow::updateEmptyState()
     // Before the first sync an empty list means "not loaded yet", not "no clients".
     const bool known = m_session->sync() && (m_session->sync()->lastSyncedAt().isValid() ||
                                              (m_session->cache() && !m_session->cache()->cursor().isEmpty()));
-    const bool empty = known && model->rowCount() == 0 && !model->canFetchMore(QModelIndex());
+    const bool empty = known && model->rowCount() == 0;
     const bool filtered = !model->filterText().isEmpty() || model->statusFilter().has_value();
     if (empty) {
         m_emptyText->setText(filtered ? (model->filterText().isEmpty()

@@ -388,8 +388,6 @@ private:
 
     static int rowNamed(ClientListModel *model, const QString &name)
     {
-        while (model->canFetchMore(QModelIndex()))
-            model->fetchMore(QModelIndex());
         for (int row = 0; row < model->rowCount(); ++row) {
             if (model->index(row, ClientListModel::Name).data().toString() == name)
                 return row;

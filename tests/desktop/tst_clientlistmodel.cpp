@@ -4,8 +4,11 @@
 #include "model/relativetime.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,27 +53,23 @@ private slots:
     void construct_overLargeCache_passesModelTester()
     {
         ClientListModel model(&m_cache);
-        model.setPageSize(300);
+        model.setBlockSize(300);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        while (model.canFetchMore(QModelIndex()))
-            model.fetchMore(QModelIndex());
         QCOMPARE(model.rowCount(), int(m_cache.clientCount()));
+        for (int row = 0; row < model.rowCount(); row += 97)
+            QVERIFY(model.index(row, ClientListModel::Name).data().isValid());
         model.setFilterText(QStringLiteral("smith"));
         model.reload();
+        model.sort(ClientListModel::Email, Qt::DescendingOrder);
         model.setFilterText(QString());
+        model.refresh();
     }
 
-    void fetchMore_pageByPage_loadsInNameOrderWithoutGapsOrRepeats()
+    void rowCount_atOnce_everyRowReadInBlocksInNameOrderWithoutGapsOrRepeats()
     {
+        // The whole length is known before any row is read; rows come in blocks.
         ClientListModel model(&m_cache);
-        model.setPageSize(1000);
-        QCOMPARE(model.rowCount(), 0);
-        QVERIFY(model.canFetchMore(QModelIndex()));
-        model.fetchMore(QModelIndex());
-        QCOMPARE(model.rowCount(), 1000);
-        model.fetchMore(QModelIndex());
-        QCOMPARE(model.rowCount(), 2000);
-        model.fetchMore(QModelIndex());
+        model.setBlockSize(1000);
         QCOMPARE(model.rowCount(), int(m_cache.clientCount()));
         QVERIFY(!model.canFetchMore(QModelIndex()));
 
@@ -83,6 +82,83 @@ private slots:
             ids.insert(model.index(row, 0).data(ClientListModel::ClientIdRole).toLongLong());
         }
         QCOMPARE(ids.size(), model.rowCount());
+    }
+
+    void data_farRows_sameClientsAsAPlainSqlRead_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<bool>("descending");
+        QTest::addColumn<QString>("orderBy");
+        QTest::newRow("name") << int(ClientListModel::Name) << false << QStringLiteral("name COLLATE NOCASE, id");
+        QTest::newRow("email desc") << int(ClientListModel::Email) << true
+                                    << QStringLiteral("email COLLATE NOCASE DESC, id DESC");
+    }
+
+    void data_farRows_sameClientsAsAPlainSqlRead()
+    {
+        // Jumps the way Ctrl+End, Ctrl+Home and a scroll-bar drag land: the last row,
+        // the middle and the first, each read with the block around it, compared with
+        // what a plain ordered SQL read has at that position.
+        QFETCH(int, column);
+        QFETCH(bool, descending);
+        QFETCH(QString, orderBy);
+        ClientListModel model(&m_cache);
+        model.setBlockSize(64);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        const int n = model.rowCount();
+        for (const int row : {n - 1, n / 2, 1, 0, n - 65, 63, 64}) {
+            QSqlQuery q(m_cache.database());
+            QVERIFY(q.exec(
+                QStringLiteral("SELECT id, name FROM clients ORDER BY %1 LIMIT 1 OFFSET %2").arg(orderBy).arg(row)));
+            QVERIFY(q.next());
+            QCOMPARE(model.index(row, 0).data(ClientListModel::ClientIdRole).toLongLong(), q.value(0).toLongLong());
+            QCOMPARE(model.index(row, ClientListModel::Name).data().toString(), q.value(1).toString());
+            QCOMPARE(model.clientAt(row)->id, q.value(0).toLongLong());
+        }
+    }
+
+    void match_typeAheadByName_findsFarClientFromTheCurrentRowAndWraps()
+    {
+        // What a view's keyboard search asks: starts-with from the current row, wrapping.
+        ClientListModel model(&m_cache);
+        const QModelIndex start = model.index(0, ClientListModel::Name);
+        auto hits =
+            model.match(start, Qt::DisplayRole, QStringLiteral("client 0249"), 1, Qt::MatchStartsWith | Qt::MatchWrap);
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.first().data().toString(), QStringLiteral("Client 02490"));
+        QCOMPARE(hits.first().column(), int(ClientListModel::Name));
+        // From below the only match it wraps to it; without wrapping nothing is found.
+        const QModelIndex below = model.index(model.rowCount() - 1, ClientListModel::Name);
+        hits = model.match(below, Qt::DisplayRole, QStringLiteral("100%"), 1, Qt::MatchStartsWith | Qt::MatchWrap);
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.first().data().toString(), QStringLiteral("100% Solutions"));
+        QVERIFY(model.match(below, Qt::DisplayRole, QStringLiteral("100%"), 1, Qt::MatchStartsWith).isEmpty());
+        // All hits, in row order, only among the rows the filter shows.
+        model.setFilterText(QStringLiteral("client 001"));
+        hits = model.match(model.index(0, ClientListModel::Name), Qt::DisplayRole, QStringLiteral("client 0010"), -1,
+                           Qt::MatchStartsWith | Qt::MatchWrap);
+        QCOMPARE(hits.size(), 10); // 00100..00109
+        for (int i = 1; i < hits.size(); ++i)
+            QVERIFY(hits.at(i - 1).row() < hits.at(i).row());
+        QVERIFY(model
+                    .match(model.index(0, ClientListModel::Name), Qt::DisplayRole, QStringLiteral("client 02"), 1,
+                           Qt::MatchStartsWith | Qt::MatchWrap)
+                    .isEmpty());
+    }
+
+    void keyboardSearch_inTheView_selectsAClientFarDown()
+    {
+        ClientListModel model(&m_cache);
+        QTableView view;
+        view.setModel(&model);
+        view.resize(600, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setCurrentIndex(model.index(0, ClientListModel::Name));
+        view.keyboardSearch(QStringLiteral("client 0240"));
+        QCOMPARE(view.currentIndex().data().toString(), QStringLiteral("Client 02400"));
+        QCOMPARE(view.currentIndex().row(), model.rowOf(2400));
     }
 
     void setFilterText_matchesNameEmailOrMatter_data()
@@ -108,8 +184,6 @@ private slots:
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         model.setFilterText(filter);
         QCOMPARE(resets.count(), 1);
-        while (model.canFetchMore(QModelIndex()))
-            model.fetchMore(QModelIndex());
         QCOMPARE(model.rowCount(), expected);
         QCOMPARE(model.matchingCount(), expected);
         const auto needle = filter.trimmed();
@@ -140,43 +214,33 @@ private slots:
         QFETCH(int, expected);
         ClientListModel model(&m_cache);
         model.setFilterText(filter);
-        while (model.canFetchMore(QModelIndex()))
-            model.fetchMore(QModelIndex());
         QCOMPARE(model.rowCount(), expected);
         QCOMPARE(model.matchingCount(), expected);
-        QCOMPARE(model.matchingCountUpTo(3), qMin(3, expected));
     }
 
-    void fetchMore_filteredPages_sameRowsAsAFullSearch_data()
+    void setFilterText_blocksOfAnySize_sameRowsAsAFullSearch_data()
     {
         QTest::addColumn<QString>("filter");
-        QTest::addColumn<int>("pageSize");
-        // Common terms fill pages from the ordered scan, rare ones from the index,
-        // and middling ones switch between the two from page to page.
-        for (const int pageSize : {7, 200}) {
+        QTest::addColumn<int>("blockSize");
+        for (const int blockSize : {7, 200}) {
             for (const auto *term : {"client", "matter 1", "estate", "client2499@", "cl", "ma", "1"})
-                QTest::addRow("%s / %d", term, pageSize) << QString::fromLatin1(term) << pageSize;
+                QTest::addRow("%s / %d", term, blockSize) << QString::fromLatin1(term) << blockSize;
         }
     }
 
-    void fetchMore_filteredPages_sameRowsAsAFullSearch()
+    void setFilterText_blocksOfAnySize_sameRowsAsAFullSearch()
     {
         QFETCH(QString, filter);
-        QFETCH(int, pageSize);
+        QFETCH(int, blockSize);
         ClientListModel model(&m_cache);
-        model.setPageSize(pageSize);
+        model.setBlockSize(blockSize);
         model.setFilterText(filter);
-        while (model.canFetchMore(QModelIndex()))
-            model.fetchMore(QModelIndex());
         QStringList shown;
         for (int row = 0; row < model.rowCount(); ++row)
             shown << model.index(row, ClientListModel::Name).data().toString();
 
-        // The oracle: every client read page by page unfiltered, filtered here.
+        // The oracle: every client read unfiltered, filtered here.
         ClientListModel all(&m_cache);
-        all.setPageSize(1000);
-        while (all.canFetchMore(QModelIndex()))
-            all.fetchMore(QModelIndex());
         QStringList expected;
         const bool prefix = filter.size() < 3;
         for (int row = 0; row < all.rowCount(); ++row) {
@@ -193,15 +257,12 @@ private slots:
         QCOMPARE(shown, expected);
     }
 
-    void reload_afterCacheChange_showsNewRowAndKeepsLoadedDepth()
+    void reload_afterCacheChange_showsNewRow()
     {
         ClientListModel model(&m_cache);
-        model.setPageSize(500);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.fetchMore(QModelIndex());
-        model.fetchMore(QModelIndex());
-        const int loaded = model.rowCount(); // the tester may have fetched a page too
-        QVERIFY(loaded >= 1000 && loaded < int(m_cache.clientCount()));
+        QVERIFY(model.index(0, ClientListModel::Name).data().isValid()); // a block is cached
+        const int loaded = model.rowCount();
         ClientRecord c;
         c.id = 99999;
         c.name = QStringLiteral("0 First Client");
@@ -211,7 +272,7 @@ private slots:
         page.nextCursor = QStringLiteral("c2");
         QVERIFY(m_cache.applyClientPage(page).ok());
         model.reload();
-        QCOMPARE(model.rowCount(), loaded);
+        QCOMPARE(model.rowCount(), loaded + 1);
         QCOMPARE(model.index(0, ClientListModel::Name).data().toString(), c.name);
         QCOMPARE(model.index(0, ClientListModel::Status).data().toString(), QStringLiteral("Draft"));
         c.deleted = true;
@@ -222,21 +283,24 @@ private slots:
     void refresh_colleagueChanges_rowsUpdateInPlaceAndPersistentIndexStays()
     {
         ClientListModel model(&m_cache);
-        model.setPageSize(500);
+        model.setBlockSize(100);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.fetchMore(QModelIndex());
-        model.fetchMore(QModelIndex());
         const int loaded = model.rowCount();
-        QVERIFY(loaded >= 1000 && loaded < int(m_cache.clientCount()));
+        QCOMPARE(loaded, int(m_cache.clientCount()));
+        // Rows on screen are cached; the renamed and changed ones are among them.
+        for (int row = 0; row < 120; ++row)
+            QVERIFY(model.index(row, ClientListModel::Name).data().isValid());
         const QPersistentModelIndex selected = model.index(model.rowOf(800), ClientListModel::Name);
         QCOMPARE(selected.data().toString(), QStringLiteral("Client 00800"));
         const QPersistentModelIndex renamed = model.index(model.rowOf(5), ClientListModel::Name);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
 
         // A colleague's edits in one sync: a matter changes, a client is deleted, one is
-        // added inside the loaded window, one is renamed to another place in the window
-        // and one is renamed out of it.
+        // added, one is renamed to another place and one is renamed to the end.
         QList<ClientRecord> originals;
         for (const qint64 id : {10, 20, 5, 900})
             originals << *m_cache.client(id);
@@ -258,7 +322,15 @@ private slots:
         model.refresh();
 
         QCOMPARE(resets.count(), 0);
-        QVERIFY(changed.count() >= 1);
+        QCOMPARE(layouts.count(), 0);
+        // Only what changed is announced: one insertion, one removal, and the rows
+        // whose data changed (the matter; the renamed rows may have been read fresh
+        // while they moved).
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(removed.count(), 1);
+        QVERIFY(changed.count() >= 1 && changed.count() <= 3);
+        for (const auto &signal : std::as_const(changed))
+            QCOMPARE(signal.at(0).toModelIndex().row(), signal.at(1).toModelIndex().row());
         QVERIFY(selected.isValid());
         QCOMPARE(selected.data().toString(), QStringLiteral("Client 00800"));
         QVERIFY(renamed.isValid()); // the renamed row moved; its index followed it
@@ -266,13 +338,11 @@ private slots:
         QCOMPARE(model.index(model.rowOf(10), ClientListModel::Matter).data().toString(),
                  QStringLiteral("Changed by a colleague"));
         QCOMPARE(model.rowOf(20), -1);
-        QCOMPARE(model.rowOf(900), -1);
+        QCOMPARE(model.rowOf(900), model.rowCount() - 1); // "Zz Away" sorts last
         QVERIFY(model.rowOf(99998) >= 0);
 
-        // Row for row what a fresh read of the same depth shows.
+        // Row for row what a fresh read shows.
         ClientListModel fresh(&m_cache);
-        fresh.setPageSize(model.rowCount());
-        fresh.fetchMore(QModelIndex());
         QCOMPARE(model.rowCount(), loaded);
         QCOMPARE(fresh.rowCount(), model.rowCount());
         for (int row = 0; row < model.rowCount(); ++row)
@@ -298,7 +368,6 @@ private slots:
         QCOMPARE(model.headerData(ClientListModel::RequireSignIn, Qt::Horizontal).toString(), QStringLiteral("Lock"));
         QCOMPARE(model.headerData(ClientListModel::LastAccess, Qt::Horizontal).toString(),
                  QStringLiteral("Last access"));
-        model.fetchMore(QModelIndex());
         const auto idx = model.index(0, ClientListModel::RequireSignIn);
         QCOMPARE(idx.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
         // The lock is a checkbox that toggles on the server, except while offline.
@@ -312,7 +381,6 @@ private slots:
     void setData_checkLock_updatesRowAtOnceAndAsksForServerChange()
     {
         ClientListModel model(&m_cache);
-        model.fetchMore(QModelIndex());
         QSignalSpy toggled(&model, &ClientListModel::requireSignInToggled);
         const auto idx = model.index(2, ClientListModel::RequireSignIn);
         QVERIFY(model.setData(idx, Qt::Checked, Qt::CheckStateRole));
@@ -326,7 +394,7 @@ private slots:
         QCOMPARE(toggled.size(), 1);
     }
 
-    void sort_eachColumnBothWays_pagesMatchSqlOrderWithoutGaps_data()
+    void sort_eachColumnBothWays_rowsMatchSqlOrderWithoutGaps_data()
     {
         QTest::addColumn<int>("column");
         QTest::addColumn<bool>("descending");
@@ -336,16 +404,14 @@ private slots:
         }
     }
 
-    void sort_eachColumnBothWays_pagesMatchSqlOrderWithoutGaps()
+    void sort_eachColumnBothWays_rowsMatchSqlOrderWithoutGaps()
     {
         QFETCH(int, column);
         QFETCH(bool, descending);
         ClientListModel model(&m_cache);
-        model.setPageSize(333);
+        model.setBlockSize(333);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
-        while (model.canFetchMore(QModelIndex()))
-            model.fetchMore(QModelIndex());
         QCOMPARE(model.rowCount(), int(m_cache.clientCount()));
         QSet<qint64> ids;
         for (int row = 0; row < model.rowCount(); ++row) {
@@ -396,10 +462,10 @@ private slots:
         QCOMPARE(model.rowCount(), 11);
     }
 
-    void fetchMore_hundredThousandClients_eachPageAndFilterStayFast()
+    void jumps_hundredThousandClients_eachJumpAndFilterStayFast()
     {
-        // D2: the list stays smooth at 100,000 clients. Bounds are generous (sanitizer
-        // builds on a shared 2-core machine); the figures are printed for docs.
+        // D2: the list stays instant at 100,000 clients. Bounds are generous (sanitizer
+        // builds on a shared 2-core machine); bench_desktop measures the real figures.
         QTemporaryDir dir;
         LocalCache big;
         QVERIFY(big.open(dir.filePath(QStringLiteral("big.sqlite"))).ok());
@@ -416,22 +482,24 @@ private slots:
         page.nextCursor = QStringLiteral("c");
         QVERIFY(big.applyClientPage(page).ok());
 
-        ClientListModel model(&big);
-        model.setPageSize(500);
         QElapsedTimer timer;
-        qint64 worstPageMs = 0;
-        for (int i = 0; i < 40; ++i) {
+        timer.start();
+        ClientListModel model(&big);
+        const auto openMs = timer.elapsed();
+        QCOMPARE(model.rowCount(), 100000);
+        qint64 worstJumpMs = 0;
+        for (const int row : {99999, 50000, 0, 75123, 1234}) {
             timer.start();
-            model.fetchMore(QModelIndex());
-            worstPageMs = qMax(worstPageMs, timer.elapsed());
+            QVERIFY(model.index(row, ClientListModel::Name).data().isValid());
+            worstJumpMs = qMax(worstJumpMs, timer.elapsed());
         }
-        QCOMPARE(model.rowCount(), 20000);
+        QCOMPARE(model.index(99999, ClientListModel::Name).data().toString(), QStringLiteral("Client 099999"));
         timer.start();
         model.setFilterText(QStringLiteral("matter 996"));
         const auto filterMs = timer.elapsed();
         QVERIFY(model.rowCount() > 0);
-        qInfo("100,000 clients: worst page of 500 %lld ms, filter %lld ms", worstPageMs, filterMs);
-        QVERIFY2(worstPageMs < 1500, qPrintable(QString::number(worstPageMs)));
+        qInfo("100,000 clients: open %lld ms, worst jump %lld ms, filter %lld ms", openMs, worstJumpMs, filterMs);
+        QVERIFY2(worstJumpMs < 1500, qPrintable(QString::number(worstJumpMs)));
         QVERIFY2(filterMs < 3000, qPrintable(QString::number(filterMs)));
     }
 
@@ -465,5 +533,5 @@ private:
     LocalCache m_cache;
 };
 
-QTEST_GUILESS_MAIN(TestClientListModel)
+QTEST_MAIN(TestClientListModel)
 #include "tst_clientlistmodel.moc"

@@ -80,12 +80,10 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-        // Client B far down the list: page it in as scrolling would, select it, scroll to it.
+        // Client B far down the list: select it and scroll to it.
         auto *view = window.clientView();
         auto *model = session.clients();
         const int rowB = 9000;
-        while (model->rowCount() <= rowB && model->canFetchMore(QModelIndex()))
-            model->fetchMore(QModelIndex());
         QVERIFY(model->rowCount() > rowB);
         const QModelIndex b = model->index(rowB, ClientListModel::Name);
         view->setCurrentIndex(b);
