@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QLocale>
+#include <algorithm>
 
 namespace Gatehouse {
 
@@ -23,111 +24,167 @@ void AuditLogModel::setFilter(const AuditFilter &filter)
 
 void AuditLogModel::reload()
 {
-    m_fetching = true;
     beginResetModel();
-    m_rows.clear();
-    m_rows.squeeze(); // a reload after a full scroll must give the memory back
+    m_blocks.clear();
     m_summaries.clear();
-    m_exhausted = false;
-    m_rows = load(m_pageSize);
+    m_count = 0;
+    m_newestId = 0;
+    m_countCap = 0;
+    if (m_cache && m_cache->isOpen()) {
+        // Free text is counted in growing steps (the newest matches first), so a
+        // common term shows its first rows at once; the view asks for more at the end.
+        if (AuditStore::countIsCostly(m_filter))
+            m_countCap = kFirstCountStep;
+        const auto n = m_countCap > 0 ? m_store->countUpTo(m_filter, m_countCap) : m_store->count(m_filter);
+        const auto newest = m_store->idAt(m_filter, 0, false);
+        if (n && newest) {
+            m_count = *n;
+            m_newestId = *newest;
+            m_lastError.clear();
+        } else {
+            m_lastError = n ? newest.error().message : n.error().message;
+        }
+    }
     endResetModel();
-    m_fetching = false;
 }
 
 void AuditLogModel::refresh()
 {
-    if (m_fetching || !m_cache || !m_cache->isOpen())
+    if (!m_cache || !m_cache->isOpen())
         return;
-    QList<AuditListRow> newer;
-    if (m_rows.isEmpty()) {
-        newer = load(m_pageSize); // one page, as a first load would
-    } else {
-        // Newest first down to the newest row already shown; pages of the usual size.
-        const qint64 top = m_rows.constFirst().id;
-        qint64 before = 0;
-        for (bool reached = false; !reached;) {
-            auto page = m_store->listPage(m_filter, before, m_pageSize);
-            if (!page) {
-                m_lastError = page.error().message;
-                return;
-            }
-            for (const auto &r : std::as_const(*page)) {
-                if (r.id <= top) {
-                    reached = true;
-                    break;
-                }
-                newer.append(r);
-            }
-            if (page->size() < m_pageSize)
-                break;
-            if (!reached)
-                before = page->constLast().id;
-        }
-        m_lastError.clear();
-    }
-    if (newer.isEmpty())
+    // Events newer than the newest counted one that match the filter: they go on top.
+    const auto added = m_store->count(m_filter, m_newestId);
+    if (!added) {
+        m_lastError = added.error().message;
         return;
-    m_fetching = true;
-    beginInsertRows(QModelIndex(), 0, int(newer.size()) - 1);
-    m_rows = newer + m_rows;
-    endInsertRows();
-    m_fetching = false;
-}
-
-QList<AuditListRow> AuditLogModel::load(int limit)
-{
-    if (!m_cache || !m_cache->isOpen()) {
-        m_exhausted = true;
-        return {};
     }
-    const qint64 before = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
-    auto page = m_store->listPage(m_filter, before, limit);
-    if (!page) {
-        m_lastError = page.error().message;
-        m_exhausted = true;
-        return {};
+    if (*added == 0)
+        return;
+    const auto newest = m_store->idAt(m_filter, 0, false);
+    if (!newest) {
+        m_lastError = newest.error().message;
+        return;
     }
     m_lastError.clear();
-    m_exhausted = page->size() < limit;
-    return std::move(page).value();
+    beginInsertRows(QModelIndex(), 0, int(*added) - 1);
+    m_count += *added;
+    if (m_countCap > 0)
+        m_countCap += *added;
+    m_newestId = *newest;
+    for (auto &b : m_blocks)
+        b.first += *added; // the cached rows moved down, unchanged
+    endInsertRows();
 }
 
-std::optional<AuditRow> AuditLogModel::rowAt(int row) const
+const AuditListRow *AuditLogModel::cached(qint64 row) const
 {
-    if (row < 0 || row >= m_rows.size())
+    for (auto &b : m_blocks) {
+        if (row >= b.first && row < b.first + b.rows.size()) {
+            b.used = ++m_tick;
+            return &b.rows.at(row - b.first);
+        }
+    }
+    return nullptr;
+}
+
+const AuditListRow *AuditLogModel::row(int r) const
+{
+    if (r < 0 || r >= m_count)
+        return nullptr;
+    if (const auto *hit = cached(r))
+        return hit;
+    const qint64 first = r - r % m_blockSize;
+    if (!readBlock(first, qMin(m_count, first + m_blockSize)))
+        return nullptr;
+    return cached(r);
+}
+
+bool AuditLogModel::readBlock(qint64 first, qint64 end) const
+{
+    const int want = int(end - first);
+    Result<QList<AuditListRow>> rows = QList<AuditListRow>();
+    // Continue from a cached neighbour by id when there is one (what scrolling does);
+    // otherwise find the block's edge by stepping over ids from the nearer end.
+    const AuditListRow *above = first > 0 ? cached(first - 1) : nullptr;
+    const AuditListRow *below = above ? nullptr : cached(end);
+    if (above) {
+        rows = m_store->listPage(m_filter, above->id, want);
+    } else if (below) {
+        rows = m_store->listPageAfter(m_filter, below->id, want);
+        if (rows)
+            std::reverse(rows->begin(), rows->end());
+    } else if (first <= m_count - end || (m_countCap > 0 && m_count >= m_countCap)) {
+        // (While a free-text count is partial, the oldest rows are not known yet.)
+        const auto edge = m_store->idAt(m_filter, first, false);
+        if (!edge) {
+            m_lastError = edge.error().message;
+            return false;
+        }
+        rows = m_store->listPage(m_filter, *edge + 1, want);
+    } else {
+        const auto edge = m_store->idAt(m_filter, m_count - end, true);
+        if (!edge) {
+            m_lastError = edge.error().message;
+            return false;
+        }
+        rows = m_store->listPageAfter(m_filter, *edge - 1, want);
+        if (rows)
+            std::reverse(rows->begin(), rows->end());
+    }
+    if (!rows) {
+        m_lastError = rows.error().message;
+        return false;
+    }
+    if (rows->isEmpty())
+        return false; // the cache changed under the count; the next refresh catches up
+    if (m_blocks.size() >= CachedBlocks) {
+        const auto oldest = std::min_element(m_blocks.begin(), m_blocks.end(),
+                                             [](const Block &a, const Block &b) { return a.used < b.used; });
+        m_blocks.erase(oldest);
+    }
+    m_blocks.append(Block{first, std::move(rows).value(), ++m_tick});
+    return true;
+}
+
+std::optional<AuditRow> AuditLogModel::rowAt(int r) const
+{
+    const auto *hit = row(r);
+    if (!hit)
         return std::nullopt;
-    return m_store->event(m_rows.at(row).id);
+    return m_store->event(hit->id);
+}
+
+bool AuditLogModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_countCap > 0 && m_count >= m_countCap;
+}
+
+void AuditLogModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const qint64 cap = m_countCap * 4;
+    const auto n = m_store->countUpTo(m_filter, cap);
+    if (!n) {
+        m_lastError = n.error().message;
+        return;
+    }
+    m_countCap = cap;
+    if (*n <= m_count)
+        return;
+    beginInsertRows(QModelIndex(), int(m_count), int(*n) - 1);
+    m_count = *n;
+    endInsertRows();
 }
 
 int AuditLogModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_count);
 }
 
 int AuditLogModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool AuditLogModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_exhausted && !m_fetching;
-}
-
-void AuditLogModel::fetchMore(const QModelIndex &parent)
-{
-    // Views may ask again from inside rowsInserted; a nested insert would corrupt them.
-    if (parent.isValid() || m_exhausted || m_fetching)
-        return;
-    auto more = load(m_pageSize);
-    if (more.isEmpty())
-        return;
-    m_fetching = true;
-    const int first = int(m_rows.size());
-    beginInsertRows(QModelIndex(), first, first + int(more.size()) - 1);
-    m_rows.append(std::move(more));
-    endInsertRows();
-    m_fetching = false;
 }
 
 QString AuditLogModel::typeText(const QString &type)
@@ -193,7 +250,10 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const auto &r = m_rows.at(index.row());
+    const auto *hit = row(index.row());
+    if (!hit)
+        return {};
+    const auto &r = *hit;
     if (role == EventIdRole)
         return r.id;
     const auto time = [&r] { return QDateTime::fromMSecsSinceEpoch(r.timeMs, Qt::UTC).toLocalTime(); };

@@ -8,9 +8,13 @@
 
 namespace Gatehouse {
 
-// The audit log, newest first, over the local cache: keyset pages by id through
-// canFetchMore/fetchMore, filters in SQL, so a million events cost one page of
-// memory per scroll step.
+// The audit log, newest first, over the local cache, filtered in SQL. The model counts
+// the matching events (one COUNT per filter, kept current by refresh(); a free-text
+// filter counts in steps, see fetchMore()) so the view knows its length at once, and
+// reads rows in blocks around what the view asks for: from a neighbouring cached
+// block by id (keyset), or, for a jump far away, by stepping over ids from the nearer
+// end. A small LRU of blocks bounds the memory, so
+// Ctrl+End on a million events costs one block read, not a million rows.
 class AuditLogModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -22,14 +26,16 @@ public:
     AuditLogModel(LocalCache *cache, QObject *parent = nullptr);
     ~AuditLogModel() override;
 
-    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    // Rows read at a time, and how many blocks are kept.
+    void setBlockSize(int rows) { m_blockSize = qMax(1, rows); }
+    static constexpr int CachedBlocks = 64;
     AuditFilter filter() const { return m_filter; }
     void setFilter(const AuditFilter &filter);
-    // Reads again from the top and resets the model (a new filter, a new cache).
+    // Counts again and resets the model (a new filter, a new cache).
     void reload();
-    // After a sync: inserts the newer events that match the filter above the loaded
-    // rows, never a reset, so the viewer keeps its selection and detail (D9). The log is
-    // append-only, so nothing below the newest loaded row can have changed.
+    // After a sync: inserts the newer events that match the filter at the top, never a
+    // reset, so the viewer keeps its selection and detail (D9). The log is append-only,
+    // so every new event is newer than every row shown.
     void refresh();
 
     AuditStore *store() const { return m_store.get(); }
@@ -47,21 +53,36 @@ public:
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // Only a free-text filter counts in steps; the others know their count at once.
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
+    static constexpr qint64 kFirstCountStep = 2000;
 
 private:
-    QList<AuditListRow> load(int limit);
+    // A run of rows read together: rows [first, first + rows.size()).
+    struct Block
+    {
+        qint64 first = 0;
+        QList<AuditListRow> rows;
+        quint64 used = 0; // for LRU eviction
+    };
+    // The row, read with its block when no cached block holds it; null when the read
+    // failed (lastError says why).
+    const AuditListRow *row(int row) const;
+    const AuditListRow *cached(qint64 row) const;
+    bool readBlock(qint64 first, qint64 end) const;
 
     std::unique_ptr<AuditStore> m_store;
     LocalCache *m_cache;
-    QList<AuditListRow> m_rows;
+    qint64 m_count = 0;
+    qint64 m_newestId = 0; // the newest matching event when counted
+    qint64 m_countCap = 0; // a free-text count stopped here (0: the count is exact)
+    mutable QList<Block> m_blocks;
+    mutable quint64 m_tick = 0;
     mutable QCache<qint64, QString> m_summaries{4000};
     AuditFilter m_filter;
-    QString m_lastError;
-    int m_pageSize = 300;
-    bool m_exhausted = false;
-    bool m_fetching = false;
+    mutable QString m_lastError;
+    int m_blockSize = 256;
 };
 
 } // namespace Gatehouse

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <climits>
 
 namespace Gatehouse {
 
@@ -167,9 +168,15 @@ Result<void> AuditStore::applyPage(const QList<AuditEvent> &events)
     return {};
 }
 
-QString AuditStore::whereClause(const AuditFilter &f) const
+QString AuditStore::whereClause(const AuditFilter &f, bool upper, bool lower) const
 {
-    QStringList where{QStringLiteral("e.id < :upper"), QStringLiteral("e.id >= :lower")};
+    // Id bounds only when there are some: an unbounded COUNT(*) is then answered from
+    // the smallest index instead of a walk of the whole table.
+    QStringList where;
+    if (upper)
+        where << QStringLiteral("e.id < :upper");
+    if (lower)
+        where << QStringLiteral("e.id >= :lower");
     if (f.clientId > 0)
         where << QStringLiteral("e.client_id = :client");
     if (!f.clientText.isEmpty())
@@ -179,38 +186,54 @@ QString AuditStore::whereClause(const AuditFilter &f) const
     if (!f.actor.isEmpty())
         where << QStringLiteral("e.actor_label = :actor COLLATE NOCASE");
     if (usesSearchIndex(f))
-        where << QStringLiteral("audit_fts MATCH :t AND audit_fts.rowid < :upper AND audit_fts.rowid >= :lower");
+        where << QStringLiteral("audit_fts MATCH :t") +
+                     (upper ? QStringLiteral(" AND audit_fts.rowid < :upper") : QString()) +
+                     (lower ? QStringLiteral(" AND audit_fts.rowid >= :lower") : QString());
     else if (!f.text.isEmpty())
         where << QStringLiteral("(e.type LIKE :t ESCAPE '\\' OR e.actor_label LIKE :t ESCAPE '\\' OR e.address LIKE "
                                 ":t ESCAPE '\\' OR e.user_agent LIKE :t ESCAPE '\\' OR e.details LIKE :t ESCAPE '\\')");
     return where.join(QStringLiteral(" AND "));
 }
 
-bool AuditStore::prepare(QSqlQuery &q, const QString &columns, const AuditFilter &f, qint64 beforeId, int limit) const
+bool AuditStore::prepare(QSqlQuery &q, const QString &columns, const AuditFilter &f, const Seek &seek) const
 {
     const auto db = m_cache->database();
-    qint64 upper = beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max();
-    qint64 lower = 0;
+    qint64 upper = seek.beforeId > 0 ? seek.beforeId : std::numeric_limits<qint64>::max();
+    qint64 lower = seek.afterId > 0 ? seek.afterId + 1 : 0;
     if (f.to.isValid())
         upper = qMin(upper, firstIdAtOrAfter(db, f.to));
     if (f.from.isValid())
-        lower = firstIdAtOrAfter(db, f.from);
+        lower = qMax(lower, firstIdAtOrAfter(db, f.from));
     // Free text of three characters or more comes from the trigram index, which then
-    // drives the query: CROSS JOIN keeps it the outer loop, walking its rowids newest
-    // first and stopping at the page size, so a term that matches nothing costs one
-    // index lookup instead of reading every event.
+    // drives the query: CROSS JOIN keeps it the outer loop, walking its rowids in order
+    // and stopping at the limit, so a term that matches nothing costs one index lookup
+    // instead of reading every event.
     const bool fts = usesSearchIndex(f);
-    const QString from = fts ? QStringLiteral("audit_fts CROSS JOIN audit_events e ON e.id = audit_fts.rowid")
-                             : QStringLiteral("audit_events e");
-    const QString sql =
-        QStringLiteral("SELECT %1 FROM %2 LEFT JOIN clients c ON c.id = e.client_id "
-                       "WHERE %3 ORDER BY %4 DESC LIMIT :limit")
-            .arg(columns, from, whereClause(f), fts ? QStringLiteral("audit_fts.rowid") : QStringLiteral("e.id"));
+    QString from = fts ? QStringLiteral("audit_fts CROSS JOIN audit_events e ON e.id = audit_fts.rowid")
+                       : QStringLiteral("audit_events e");
+    if (columns.contains(QStringLiteral("c.")))
+        from += QStringLiteral(" LEFT JOIN clients c ON c.id = e.client_id");
+    const bool bounded = upper != std::numeric_limits<qint64>::max();
+    const QString where = whereClause(f, bounded, lower > 0);
+    QString sql = QStringLiteral("SELECT %1 FROM %2").arg(columns, from);
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where;
+    if (seek.limit > 0) {
+        sql += QStringLiteral(" ORDER BY %1 %2 LIMIT :limit")
+                   .arg(fts ? QStringLiteral("audit_fts.rowid") : QStringLiteral("e.id"),
+                        seek.oldestFirst ? QStringLiteral("ASC") : QStringLiteral("DESC"));
+        if (seek.offset > 0)
+            sql += QStringLiteral(" OFFSET :offset");
+        if (seek.countRows)
+            sql = QStringLiteral("SELECT COUNT(*) FROM (%1)").arg(sql);
+    }
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         return false;
-    q.bindValue(QStringLiteral(":upper"), upper);
-    q.bindValue(QStringLiteral(":lower"), lower);
+    if (bounded)
+        q.bindValue(QStringLiteral(":upper"), upper);
+    if (lower > 0)
+        q.bindValue(QStringLiteral(":lower"), lower);
     if (f.clientId > 0)
         q.bindValue(QStringLiteral(":client"), f.clientId);
     if (!f.clientText.isEmpty())
@@ -221,8 +244,43 @@ bool AuditStore::prepare(QSqlQuery &q, const QString &columns, const AuditFilter
         q.bindValue(QStringLiteral(":actor"), f.actor);
     if (!f.text.isEmpty())
         q.bindValue(QStringLiteral(":t"), usesSearchIndex(f) ? ftsPhrase(f.text) : likePattern(f.text));
-    q.bindValue(QStringLiteral(":limit"), limit);
+    if (seek.limit > 0)
+        q.bindValue(QStringLiteral(":limit"), seek.limit);
+    if (seek.limit > 0 && seek.offset > 0)
+        q.bindValue(QStringLiteral(":offset"), seek.offset);
     return q.exec();
+}
+
+Result<qint64> AuditStore::count(const AuditFilter &f, qint64 afterId) const
+{
+    QSqlQuery q(m_cache->database());
+    if (!prepare(q, QStringLiteral("COUNT(*)"), f, Seek{0, afterId, 0, false, 0}) || !q.next())
+        return storageError(tr("Cannot count audit events"), q.lastError().text());
+    return q.value(0).toLongLong();
+}
+
+Result<qint64> AuditStore::countUpTo(const AuditFilter &f, qint64 cap) const
+{
+    // The newest `cap` matches only: the read stops there.
+    QSqlQuery q(m_cache->database());
+    if (!prepare(q, QStringLiteral("1"), f, Seek{0, 0, int(qMin<qint64>(cap, INT_MAX)), false, 0, true}) || !q.next())
+        return storageError(tr("Cannot count audit events"), q.lastError().text());
+    return q.value(0).toLongLong();
+}
+
+bool AuditStore::countIsCostly(const AuditFilter &f)
+{
+    return usesSearchIndex(f);
+}
+
+Result<qint64> AuditStore::idAt(const AuditFilter &f, qint64 offset, bool oldestFirst) const
+{
+    // Only the ids are stepped over (an index or the table's own b-tree), never the
+    // columns of the skipped rows.
+    QSqlQuery q(m_cache->database());
+    if (!prepare(q, QStringLiteral("e.id"), f, Seek{0, 0, 1, oldestFirst, offset}))
+        return storageError(tr("Cannot read the audit log"), q.lastError().text());
+    return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 namespace {
@@ -254,7 +312,7 @@ AuditRow fullRow(const QSqlQuery &q)
 Result<QList<AuditRow>> AuditStore::page(const AuditFilter &f, qint64 beforeId, int limit) const
 {
     QSqlQuery q(m_cache->database());
-    if (!prepare(q, kFullColumns, f, beforeId, limit))
+    if (!prepare(q, kFullColumns, f, Seek{beforeId, 0, limit, false, 0}))
         return storageError(tr("Cannot read the audit log"), q.lastError().text());
     QList<AuditRow> rows;
     rows.reserve(limit);
@@ -280,11 +338,22 @@ quint32 AuditStore::intern(const QString &s) const
 
 Result<QList<AuditListRow>> AuditStore::listPage(const AuditFilter &f, qint64 beforeId, int limit) const
 {
+    return listRows(f, Seek{beforeId, 0, limit, false, 0});
+}
+
+Result<QList<AuditListRow>> AuditStore::listPageAfter(const AuditFilter &f, qint64 afterId, int limit) const
+{
+    return listRows(f, Seek{0, afterId, limit, true, 0});
+}
+
+Result<QList<AuditListRow>> AuditStore::listRows(const AuditFilter &f, const Seek &seek) const
+{
+    const int limit = seek.limit;
     QSqlQuery q(m_cache->database());
     if (!prepare(q,
                  QStringLiteral("e.id, e.time, e.type, e.actor_label, e.actor_kind, e.client_id, e.address, "
                                 "ifnull(c.name, '')"),
-                 f, beforeId, limit))
+                 f, seek))
         return storageError(tr("Cannot read the audit log"), q.lastError().text());
     QList<AuditListRow> rows;
     rows.reserve(limit);

@@ -90,6 +90,18 @@ public:
     Result<QList<AuditRow>> page(const AuditFilter &filter, qint64 beforeId, int limit) const;
     // The same page in the viewer's compact form.
     Result<QList<AuditListRow>> listPage(const AuditFilter &filter, qint64 beforeId, int limit) const;
+    // Up to `limit` events matching `filter` with ids above `afterId`, oldest first.
+    Result<QList<AuditListRow>> listPageAfter(const AuditFilter &filter, qint64 afterId, int limit) const;
+    // How many events match `filter` (with ids above `afterId`).
+    Result<qint64> count(const AuditFilter &filter, qint64 afterId = 0) const;
+    // The same count, stopping at `cap`.
+    Result<qint64> countUpTo(const AuditFilter &filter, qint64 cap) const;
+    // Whether counting every match of `filter` may read much of the log (free text:
+    // the trigram index must check each candidate); such counts go in steps.
+    static bool countIsCostly(const AuditFilter &filter);
+    // The id of the event `offset` rows from the newest (or the oldest) of those
+    // matching `filter`; 0 when there is none.
+    Result<qint64> idAt(const AuditFilter &filter, qint64 offset, bool oldestFirst) const;
     std::optional<AuditRow> event(qint64 id) const;
     // The details object of one event, for the rows on screen; empty when none.
     QJsonObject detailsOf(qint64 id) const;
@@ -99,8 +111,20 @@ public:
     QStringList knownTypes() const;
 
 private:
-    QString whereClause(const AuditFilter &filter) const;
-    bool prepare(QSqlQuery &q, const QString &columns, const AuditFilter &filter, qint64 beforeId, int limit) const;
+    // Where a read starts and which way it goes; limit 0 reads without ORDER BY/LIMIT
+    // (a count).
+    struct Seek
+    {
+        qint64 beforeId = 0; // ids below this (0: no bound)
+        qint64 afterId = 0;  // ids above this (0: no bound)
+        int limit = 0;
+        bool oldestFirst = false;
+        qint64 offset = 0;
+        bool countRows = false; // count the rows the read would give
+    };
+    QString whereClause(const AuditFilter &filter, bool upper, bool lower) const;
+    bool prepare(QSqlQuery &q, const QString &columns, const AuditFilter &filter, const Seek &seek) const;
+    Result<QList<AuditListRow>> listRows(const AuditFilter &filter, const Seek &seek) const;
     quint32 intern(const QString &s) const;
 
     LocalCache *m_cache;

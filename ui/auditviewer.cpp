@@ -165,6 +165,12 @@ void AuditViewer::applyFilters()
     f.type = m_type->currentData().toString();
     f.actor = m_actor->text().trimmed();
     f.text = m_text->text().trimmed();
+    // One or two characters would match most of the log and can only be found by
+    // reading all of it: wait for a third.
+    if (!f.text.isEmpty() && f.text.size() < 3) {
+        f.text.clear();
+        statusBar()->showMessage(tr("Type at least three characters to search the text."), 5000);
+    }
     if (m_useDates->isChecked()) {
         f.from = m_from->date().startOfDay().toUTC();
         f.to = m_to->date().addDays(1).startOfDay().toUTC();

@@ -177,30 +177,17 @@ private slots:
 
         // Read in small keyset pages so paging is covered too.
         AuditStore store(&m_cache);
-        QList<qint64> got;
-        qint64 before = 0;
-        for (int guard = 0; guard < 1000; ++guard) {
-            const auto page = store.page(f, before, 7);
-            QVERIFY(page.ok());
-            got << idsOf(*page);
-            if (page->size() < 7)
-                break;
-            before = page->constLast().event.id;
-        }
-        QCOMPARE(got, want);
+        QCOMPARE(pagedIds(store, f, 7), want);
     }
 
     void model_overStore_passesTesterAndLoadsNewestFirst()
     {
         AuditLogModel model(&m_cache);
-        model.setPageSize(64);
+        model.setBlockSize(64);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.reload();
-        QCOMPARE(model.rowCount(), 64);
+        QCOMPARE(model.rowCount(), 300); // counted at once, before any row is read
         QCOMPARE(model.index(0, AuditLogModel::Id).data().toLongLong(), 300);
-        while (model.canFetchMore(QModelIndex()))
-            model.fetchMore(QModelIndex());
-        QCOMPARE(model.rowCount(), 300);
         QCOMPARE(model.index(299, AuditLogModel::Id).data().toLongLong(), 1);
         AuditFilter f;
         f.type = QStringLiteral("client.invited");
@@ -240,17 +227,54 @@ private slots:
         QVERIFY(file.read(5) == "%PDF-");
     }
 
+    void model_jumpsAndScrolls_everyRowMatchesAnOrderedRead_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("everything") << QString() << QString();
+        QTest::newRow("one type") << QStringLiteral("client.invited") << QString();
+        QTest::newRow("free text") << QString() << QStringLiteral("192.0.2.1");
+    }
+
+    void model_jumpsAndScrolls_everyRowMatchesAnOrderedRead()
+    {
+        // The oracle: the filtered log read page by page, newest first.
+        QFETCH(QString, type);
+        QFETCH(QString, text);
+        AuditFilter f;
+        f.type = type;
+        f.text = text;
+        AuditStore store(&m_cache);
+        const QList<qint64> want = pagedIds(store, f, 50);
+        QVERIFY(want.size() > 20);
+
+        // Jumps the way Ctrl+End, Ctrl+Home and a scroll-bar drag land (blocks read
+        // from the far end, the near end and next to cached ones), then every row.
+        AuditLogModel model(&m_cache);
+        model.setBlockSize(16);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setFilter(f);
+        const int n = int(want.size());
+        QCOMPARE(model.rowCount(), n);
+        for (const int row : {n - 1, n / 2, 0, n / 2 + 16, n / 2 - 1, n - 17, 15, 16, n / 3})
+            QCOMPARE(model.index(row, AuditLogModel::Id).data().toLongLong(), want.at(row));
+        for (int row = n - 1; row >= 0; --row)
+            QCOMPARE(model.index(row, AuditLogModel::Id).data().toLongLong(), want.at(row));
+        QCOMPARE(model.rowAt(n - 1)->event.id, want.constLast());
+    }
+
     // Runs last: it adds events to the shared cache.
     void model_refreshAfterSync_insertsNewerOnTopWithoutReset()
     {
         AuditLogModel model(&m_cache);
-        model.setPageSize(64);
+        model.setBlockSize(64);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         AuditFilter invited;
         invited.type = QStringLiteral("client.invited");
         model.setFilter(invited);
-        model.fetchMore(QModelIndex());
         const int loaded = model.rowCount();
+        QCOMPARE(model.index(70, AuditLogModel::Id).data().toLongLong(), 90); // cached rows move down
+        QCOMPARE(model.index(99, AuditLogModel::Id).data().toLongLong(), 3);
         const QPersistentModelIndex selected = model.index(70, AuditLogModel::Id);
         const qint64 selectedId = selected.data().toLongLong();
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
@@ -272,11 +296,30 @@ private slots:
         QVERIFY(selected.isValid());
         QCOMPARE(selected.row(), 83);
         QCOMPARE(selected.data().toLongLong(), selectedId);
+        QCOMPARE(model.index(112, AuditLogModel::Id).data().toLongLong(), 3);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.index(row, AuditLogModel::Id).data().toLongLong(),
+                     row < 13 ? 339 - 3 * row : 300 - 3 * (row - 13));
         model.refresh(); // nothing newer: nothing happens
         QCOMPARE(inserted.count(), 1);
     }
 
 private:
+    // Every event matching `f`, newest first, read in keyset pages of `pageSize`.
+    static QList<qint64> pagedIds(const AuditStore &store, const AuditFilter &f, int pageSize)
+    {
+        QList<qint64> ids;
+        for (qint64 before = 0;;) {
+            const auto page = store.page(f, before, pageSize);
+            if (!page.ok())
+                return {};
+            ids << idsOf(*page);
+            if (page->size() < pageSize)
+                return ids;
+            before = page->constLast().event.id;
+        }
+    }
+
     CryptoRuntime m_crypto;
     QTemporaryDir m_dir;
     LocalCache m_cache;

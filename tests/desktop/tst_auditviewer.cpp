@@ -216,8 +216,6 @@ private:
     static QList<qint64> shownIds(AuditViewer &viewer)
     {
         auto *model = viewer.view()->model();
-        while (model->canFetchMore({}))
-            model->fetchMore({});
         QList<qint64> ids;
         for (int row = 0; row < model->rowCount(); ++row)
             ids << model->index(row, 0).data(AuditLogModel::EventIdRole).toLongLong();
