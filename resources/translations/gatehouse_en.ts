@@ -27,6 +27,10 @@
         <source>Cannot read the audit log</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot count audit events</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CertificateTrust</name>
@@ -506,6 +510,10 @@
     </message>
     <message>
         <source>Gatehouse audit report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type at least three characters to search the text.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2633,7 +2641,7 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot count clients</source>
+        <source>Cannot search clients</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

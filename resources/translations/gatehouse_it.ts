@@ -27,6 +27,10 @@
         <source>Cannot read the audit log</source>
         <translation>Impossibile leggere il registro di controllo</translation>
     </message>
+    <message>
+        <source>Cannot count audit events</source>
+        <translation>Impossibile contare gli eventi di controllo</translation>
+    </message>
 </context>
 <context>
     <name>CertificateTrust</name>
@@ -507,6 +511,10 @@
     <message>
         <source>Gatehouse audit report</source>
         <translation>Rapporto di controllo Gatehouse</translation>
+    </message>
+    <message>
+        <source>Type at least three characters to search the text.</source>
+        <translation>Digita almeno tre caratteri per cercare nel testo.</translation>
     </message>
 </context>
 <context>
@@ -2635,8 +2643,8 @@ su %3</translation>
         <translation>Impossibile leggere i clienti</translation>
     </message>
     <message>
-        <source>Cannot count clients</source>
-        <translation>Impossibile contare i clienti</translation>
+        <source>Cannot search clients</source>
+        <translation>Impossibile cercare i clienti</translation>
     </message>
 </context>
 <context>
