@@ -7,6 +7,7 @@
 #include <QAbstractTableModel>
 #include <QCache>
 #include <QList>
+#include <QTimer>
 
 namespace Gatehouse {
 
@@ -34,6 +35,8 @@ public:
     static constexpr int CachedRows = 4096;
 
     QString filterText() const { return m_query.filter; }
+    // Filters by name, email or matter (see ClientSearch). A term most clients contain
+    // shows its first screen at once and completes right after (completed()).
     void setFilterText(const QString &text);
     std::optional<ClientStatus> statusFilter() const { return m_query.status; }
     void setStatusFilter(std::optional<ClientStatus> status);
@@ -57,8 +60,15 @@ public:
     // position (D9).
     void refresh();
 
-    // How many clients match the filter (the row count: every match has its row).
+    // How many clients match the filter (the row count: every match has its row, once
+    // the list is complete).
     qint64 matchingCount() const { return m_ids.size(); }
+    // False between a first screen of a common term and its completion (see
+    // setFilterText()); completed() then follows.
+    bool isComplete() const { return m_complete; }
+    // A filter matching at least this many clients shows its first screen first.
+    static constexpr int CommonTerm = 5000;
+    static constexpr int FirstScreen = 256;
     QString lastError() const { return m_lastError; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -78,12 +88,16 @@ public:
 
 signals:
     void requireSignInToggled(qint64 clientId, bool enabled);
+    // The rest of a common term's matches arrived (rows inserted after the first screen).
+    void completed();
 
 private:
     // The row's client, read with its block when it is not cached; null when the cache
     // no longer has it (deleted since the last refresh).
     ClientRecord *record(int row) const;
     bool loadIds(QList<qint64> *ids);
+    bool showFirstScreen();
+    void completeFilter();
     void resetIds();
     void applyIds(const QList<qint64> &fresh);
     void refreshCachedRecords();
@@ -99,6 +113,8 @@ private:
     ClientListQuery m_query;
     mutable QString m_lastError;
     int m_blockSize = 256;
+    QTimer m_completion; // completes a first screen after it is painted
+    bool m_complete = true;
     bool m_editable = true;
 };
 

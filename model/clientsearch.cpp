@@ -7,6 +7,19 @@ namespace Gatehouse {
 
 namespace {
 
+QString escapeLike(const QString &text)
+{
+    // LIKE treats % and _ as wildcards; a user typing them means the characters.
+    QString escaped;
+    escaped.reserve(text.size() + 2);
+    for (const QChar ch : text) {
+        if (ch == u'\\' || ch == u'%' || ch == u'_')
+            escaped += u'\\';
+        escaped += ch;
+    }
+    return escaped;
+}
+
 QString ftsPhrase(QString text)
 {
     text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
@@ -26,6 +39,17 @@ QString ClientSearch::matchingIdsSql() const
         "SELECT id FROM clients WHERE name >= :lo COLLATE NOCASE AND name < :hi COLLATE NOCASE "
         "UNION ALL SELECT id FROM clients WHERE email >= :lo COLLATE NOCASE AND email < :hi COLLATE NOCASE "
         "UNION ALL SELECT id FROM clients WHERE matter >= :lo COLLATE NOCASE AND matter < :hi COLLATE NOCASE");
+}
+
+QString ClientSearch::scanClause() const
+{
+    return QStringLiteral("(name LIKE :fs ESCAPE '\\' OR email LIKE :fs ESCAPE '\\' OR matter LIKE :fs ESCAPE '\\')");
+}
+
+void ClientSearch::bindScan(QSqlQuery &q) const
+{
+    const QString escaped = escapeLike(m_term);
+    q.bindValue(QStringLiteral(":fs"), isPrefix() ? QString(escaped + u'%') : QString(u'%' + escaped + u'%'));
 }
 
 void ClientSearch::bindIndexed(QSqlQuery &q) const

@@ -26,6 +26,11 @@ public:
     // bindIndexed().
     QString matchingIdsSql() const;
     void bindIndexed(QSqlQuery &q) const; // :fi (substring) or :lo/:hi (prefix)
+    // The same test written per row (LIKE on name, email and matter; :fs), for a scan
+    // of rows read in display order anyway. LIKE folds ASCII case only, so for other
+    // letters it may differ from the index: use it for a first screen, not the answer.
+    QString scanClause() const;
+    void bindScan(QSqlQuery &q) const;
 
 private:
     QString m_term;

@@ -467,6 +467,47 @@ Result<QList<qint64>> LocalCache::clientIdsMatching(const QString &filter) const
     return ids;
 }
 
+Result<qint64> LocalCache::countClientsMatchingUpTo(const QString &filter, qint64 cap) const
+{
+    const ClientSearch search(filter.trimmed());
+    if (search.isEmpty())
+        return qint64(0);
+    // The index yields ids one by one, so the LIMIT stops its work at `cap`.
+    QSqlQuery q(database());
+    if (!q.prepare(QStringLiteral("SELECT COUNT(*) FROM (%1 LIMIT :cap)").arg(search.matchingIdsSql())))
+        return storageError(tr("Cannot search clients"), q.lastError().text());
+    search.bindIndexed(q);
+    q.bindValue(QStringLiteral(":cap"), cap);
+    if (!q.exec() || !q.next())
+        return storageError(tr("Cannot search clients"), q.lastError().text());
+    return q.value(0).toLongLong();
+}
+
+Result<QList<qint64>> LocalCache::firstClientIdsMatching(const ClientListQuery &query, int limit) const
+{
+    // Rows in display order through the sort index, each tested as it comes: for a
+    // common term the first `limit` matches are among the first few hundred rows.
+    const ClientSearch search(query.filter);
+    const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    const QStringList where = statusWhere(query);
+    const QString sql =
+        QStringLiteral("SELECT id FROM (SELECT id, name, email, matter FROM clients%1 ORDER BY %2 %3, id %3 "
+                       "LIMIT :scan) WHERE %4 LIMIT :limit")
+            .arg(where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")),
+                 sortExpression(query.sort), direction, search.scanClause());
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return storageError(tr("Cannot search clients"), q.lastError().text());
+    bindStatus(q, query);
+    search.bindScan(q);
+    q.bindValue(QStringLiteral(":scan"), qint64(limit) * 40);
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (!q.exec())
+        return storageError(tr("Cannot search clients"), q.lastError().text());
+    return readIds(q);
+}
+
 Result<QList<ClientRecord>> LocalCache::clientsWithIds(const QList<qint64> &ids) const
 {
     QList<ClientRecord> rows;

@@ -74,6 +74,13 @@ public:
     // The ids of the clients whose name, email or matter matches `filter` (see
     // ClientSearch for what matches), ascending and without repeats.
     Result<QList<qint64>> clientIdsMatching(const QString &filter) const;
+    // How many clients match `filter`, counting no further than `cap`.
+    Result<qint64> countClientsMatchingUpTo(const QString &filter, qint64 cap) const;
+    // The first ids (up to `limit`) of the clients matching `query` in its order, found
+    // by testing rows in display order with LIKE (see ClientSearch::scanClause()):
+    // cheap for a common term, an approximation for case outside ASCII. Fewer than
+    // `limit` when the first rows hold fewer matches.
+    Result<QList<qint64>> firstClientIdsMatching(const ClientListQuery &query, int limit) const;
     // The rows with these ids, in no particular order; ids not in the cache are skipped.
     Result<QList<ClientRecord>> clientsWithIds(const QList<qint64> &ids) const;
     // The ids of the clients whose `column` starts with `prefix` (case-insensitive), for

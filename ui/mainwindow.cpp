@@ -177,6 +177,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
             });
     keepPlaceOnScreen();
     connect(session->clients(), &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
+    // The count in the status bar follows a filter, including a common term's completion.
+    connect(session->clients(), &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(session->clients(), &ClientListModel::completed, this, &MainWindow::updateStatus);
     connect(session->clients(), &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyState);
     connect(session->clients(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
     connect(session->clients(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);

@@ -503,6 +503,56 @@ private slots:
         QVERIFY2(filterMs < 3000, qPrintable(QString::number(filterMs)));
     }
 
+    void setFilterText_commonTerm_firstScreenAtOnceThenTheWholeListInOrder()
+    {
+        // A term every client contains: the first screen comes from rows read in display
+        // order, the rest arrives after the event loop turns, as one insertion.
+        QTemporaryDir dir;
+        LocalCache big;
+        QVERIFY(big.open(dir.filePath(QStringLiteral("common.sqlite"))).ok());
+        ClientPage page;
+        for (int i = 1; i <= 8000; ++i) {
+            ClientRecord c;
+            c.id = i;
+            c.name = QStringLiteral("Client %1").arg((i * 7919) % 8000, 5, 10, QLatin1Char('0'));
+            c.email = QStringLiteral("c%1@example.com").arg(i);
+            page.clients.append(c);
+        }
+        page.nextCursor = QStringLiteral("c");
+        QVERIFY(big.applyClientPage(page).ok());
+        ClientListModel model(&big);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy completed(&model, &ClientListModel::completed);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+        model.setFilterText(QStringLiteral("@example.com"));
+        QVERIFY(!model.isComplete());
+        QCOMPARE(model.rowCount(), ClientListModel::FirstScreen);
+        QVERIFY(completed.wait(5000));
+        QVERIFY(model.isComplete());
+        QCOMPARE(model.rowCount(), 8000);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), ClientListModel::FirstScreen);
+        QSqlQuery q(big.database());
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM clients ORDER BY name COLLATE NOCASE, id")));
+        for (int row = 0; q.next(); ++row)
+            QCOMPARE(model.index(row, 0).data(ClientListModel::ClientIdRole).toLongLong(), q.value(0).toLongLong());
+
+        // A newer filter before the completion takes its place: nothing of the old
+        // term arrives later.
+        model.setFilterText(QStringLiteral("@example.co"));
+        QVERIFY(!model.isComplete());
+        model.setFilterText(QStringLiteral("client 0001"));
+        QVERIFY(model.isComplete());
+        const int rare = model.rowCount();
+        QCOMPARE(rare, 10); // 00010..00019
+        // A pending completion is a zero-interval timer: one turn of the loop would run it.
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(completed.count(), 1);
+        QCOMPARE(model.rowCount(), rare);
+    }
+
     void relativeTime_spans_readNaturally_data()
     {
         QTest::addColumn<qint64>("secondsAgo");
