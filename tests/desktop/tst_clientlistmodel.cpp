@@ -361,6 +361,73 @@ private slots:
         QCOMPARE(model.rowOf(20) >= 0, true);
     }
 
+    void refresh_insertAboveRemoveAboveChangeSelected_viewKeepsSelectionAndCurrent()
+    {
+        // In a real view, far down the list: a sync adds two clients above the selected
+        // one, deletes three above it and changes the selected client itself.
+        ClientListModel model(&m_cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QTableView view;
+        view.setModel(&model);
+        view.resize(700, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const int row = model.rowOf(2000);
+        QVERIFY(row > 1500);
+        const QModelIndex selected = model.index(row, ClientListModel::Name);
+        view.setCurrentIndex(selected);
+        view.selectionModel()->select(selected, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        view.scrollTo(selected, QAbstractItemView::PositionAtCenter);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+
+        QList<ClientRecord> originals;
+        for (const qint64 id : {100, 200, 300, 2000})
+            originals << *m_cache.client(id);
+        ClientPage page;
+        for (int i = 0; i < 3; ++i) {
+            auto gone = originals.at(i);
+            gone.deleted = true;
+            page.clients << gone;
+        }
+        auto changed = originals.at(3);
+        changed.matter = QStringLiteral("Changed while selected");
+        page.clients << changed;
+        for (const qint64 id : {99990, 99991}) {
+            ClientRecord added;
+            added.id = id;
+            added.name = QStringLiteral("Client 00050-%1").arg(id);
+            page.clients << added;
+        }
+        page.nextCursor = QStringLiteral("view-1");
+        QVERIFY(m_cache.applyClientPage(page).ok());
+        model.refresh();
+
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(layouts.count(), 0);
+        QCOMPARE(view.currentIndex().row(), row - 1); // +2 above, -3 above
+        QCOMPARE(view.currentIndex().data(ClientListModel::ClientIdRole).toLongLong(), 2000);
+        const auto rows = view.selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().data(ClientListModel::ClientIdRole).toLongLong(), 2000);
+        QCOMPARE(model.index(row - 1, ClientListModel::Matter).data().toString(),
+                 QStringLiteral("Changed while selected"));
+
+        // Put the shared cache back.
+        page.clients = originals;
+        for (const qint64 id : {99990, 99991}) {
+            ClientRecord added;
+            added.id = id;
+            added.deleted = true;
+            page.clients << added;
+        }
+        page.nextCursor = QStringLiteral("view-2");
+        QVERIFY(m_cache.applyClientPage(page).ok());
+        model.refresh();
+        QCOMPARE(view.currentIndex().row(), row);
+        QCOMPARE(view.currentIndex().data(ClientListModel::ClientIdRole).toLongLong(), 2000);
+    }
+
     void data_columns_showHeadersCheckStateAndLastAccess()
     {
         ClientListModel model(&m_cache);
