@@ -86,6 +86,24 @@ HttpResponse Pages::codeEntry(const HttpRequest &request, const QString &action,
                     {{QStringLiteral("action"), action}, {QStringLiteral("error"), error}});
 }
 
+std::variant<FormBody, HttpResponse> Pages::checkedForm(const HttpRequest &request) const
+{
+    auto form = FormBody::parse(request);
+    if (!form)
+        return problem(request, ProblemPage::BadRequest);
+    if (!m_csrf.verify(request, form->value(QStringLiteral("csrf")).toLatin1()))
+        return problem(request, ProblemPage::CsrfFailed);
+    return std::move(form).value();
+}
+
+std::optional<HttpResponse> Pages::refuseWithoutCsrf(const HttpRequest &request) const
+{
+    auto checked = checkedForm(request);
+    if (auto *refused = std::get_if<HttpResponse>(&checked))
+        return std::move(*refused);
+    return std::nullopt;
+}
+
 HttpResponse Pages::verify(const HttpRequest &request, const VerifyView &view, int status) const
 {
     return withCsrf(request, status, QStringLiteral("verify"), QStringLiteral("Confirm this browser"),

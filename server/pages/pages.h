@@ -2,6 +2,7 @@
 #pragma once
 
 #include "csrf.h"
+#include "formbody.h"
 #include "http/httptypes.h"
 #include "pagerenderer.h"
 #include "pageresponse.h"
@@ -10,6 +11,8 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <optional>
+#include <variant>
 
 namespace Gatehouse::Server {
 
@@ -143,6 +146,12 @@ public:
     {
         return problem(request, page, ProblemOptions{});
     }
+
+    // Every state-changing form goes through one of these two (F4, R5): the request's
+    // form when it parses and carries the CSRF field that matches its cookie, or the
+    // page to answer with instead (400 unreadable form, 403 CSRF failed).
+    std::variant<FormBody, HttpResponse> checkedForm(const HttpRequest &request) const;
+    std::optional<HttpResponse> refuseWithoutCsrf(const HttpRequest &request) const;
 
     // Display helpers shared by the pages and the handlers that fill their views.
     static QString formatTime(const QDateTime &utc);

@@ -118,7 +118,7 @@ HttpResponse PortalRoutes::rejected(const RequestContext &context, const TokenEn
 
 HttpResponse PortalRoutes::consume(const RequestContext &context) const
 {
-    if (auto refused = refuseWithoutCsrf(context))
+    if (auto refused = m_pages.refuseWithoutCsrf(context.request))
         return *refused;
     // An address that has spent its failed attempts may not try again, even a right link.
     if (auto limited = m_limits.refuseIfFailing(context.request))
@@ -367,16 +367,6 @@ HttpResponse PortalRoutes::hub(const RequestContext &context) const
     if (!renewed.isEmpty())
         response.setHeader("Set-Cookie", m_sessions.setCookieHeader(renewed));
     return response;
-}
-
-std::optional<HttpResponse> PortalRoutes::refuseWithoutCsrf(const RequestContext &context) const
-{
-    auto form = FormBody::parse(context.request);
-    if (!form)
-        return m_pages.problem(context.request, ProblemPage::BadRequest);
-    if (!m_pages.csrf().verify(context.request, form->value(QStringLiteral("csrf")).toLatin1()))
-        return m_pages.problem(context.request, ProblemPage::CsrfFailed);
-    return std::nullopt;
 }
 
 HttpResponse PortalRoutes::hubPage(const RequestContext &context, QSqlDatabase &db,

@@ -69,8 +69,6 @@ private:
     // Empty when this request may consume `token`; otherwise the page to show instead.
     std::optional<HttpResponse> crossDeviceCheck(const RequestContext &context, const QString &token,
                                                  const TokenStore::TokenState &state) const;
-    // The CSRF check of every state-changing POST (R5); an empty optional means it passed.
-    std::optional<HttpResponse> refuseWithoutCsrf(const RequestContext &context) const;
     HttpResponse hubPage(const RequestContext &context, QSqlDatabase &db,
                          const SessionStore::SessionRow &session) const;
     // The live session behind a hub-side page, or the page that answers instead: not

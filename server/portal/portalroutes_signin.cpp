@@ -88,10 +88,10 @@ HttpResponse PortalRoutes::checkEmailWithPreauth(const QByteArray &preauth) cons
 
 HttpResponse PortalRoutes::signIn(const RequestContext &context) const
 {
-    if (auto refused = refuseWithoutCsrf(context))
-        return *refused;
-    auto form = FormBody::parse(context.request);
-    const QString email = form ? form->value(QStringLiteral("email")).trimmed() : QString();
+    auto checked = m_pages.checkedForm(context.request);
+    if (auto *refused = std::get_if<HttpResponse>(&checked))
+        return std::move(*refused);
+    const QString email = std::get<FormBody>(checked).value(QStringLiteral("email")).trimmed();
     if (email.isEmpty())
         return m_pages.signInForm(context.request, {}, QStringLiteral("Please enter your email address."), 400);
     if (auto limited = signInLimited(context, email))
@@ -160,7 +160,7 @@ HttpResponse PortalRoutes::signIn(const RequestContext &context) const
 
 HttpResponse PortalRoutes::resend(const RequestContext &context) const
 {
-    if (auto refused = refuseWithoutCsrf(context))
+    if (auto refused = m_pages.refuseWithoutCsrf(context.request))
         return *refused;
     // B10: a new link goes only to the address on file of the link's client; the form
     // carries no address. The answer is the same whatever happened, like sign-in (F6),

@@ -39,19 +39,9 @@ void SessionRoutes::registerRoutes(Router &router) const
                [this](const RequestContext &c) { return endFromMail(c, true); });
 }
 
-std::optional<HttpResponse> SessionRoutes::refuseWithoutCsrf(const RequestContext &context) const
-{
-    auto form = FormBody::parse(context.request);
-    if (!form)
-        return m_pages.problem(context.request, ProblemPage::BadRequest);
-    if (!m_pages.csrf().verify(context.request, form->value(QStringLiteral("csrf")).toLatin1()))
-        return m_pages.problem(context.request, ProblemPage::CsrfFailed);
-    return std::nullopt;
-}
-
 HttpResponse SessionRoutes::signOut(const RequestContext &context, bool everywhere) const
 {
-    if (auto refused = refuseWithoutCsrf(context))
+    if (auto refused = m_pages.refuseWithoutCsrf(context.request))
         return *refused;
     const auto now = Clock::now();
     WriteTransaction tx(m_database);
@@ -128,7 +118,7 @@ HttpResponse SessionRoutes::phoneStatus(const RequestContext &context) const
 
 HttpResponse SessionRoutes::phoneContinue(const RequestContext &context) const
 {
-    if (auto refused = refuseWithoutCsrf(context))
+    if (auto refused = m_pages.refuseWithoutCsrf(context.request))
         return *refused;
     // The hub decides what this session may see (and renews its id after the
     // confirmation, B6); never a client-supplied target (B8).
@@ -142,7 +132,7 @@ HttpResponse SessionRoutes::phoneContinue(const RequestContext &context) const
 HttpResponse SessionRoutes::endFromMail(const RequestContext &context, bool confirmed) const
 {
     if (confirmed) {
-        if (auto refused = refuseWithoutCsrf(context))
+        if (auto refused = m_pages.refuseWithoutCsrf(context.request))
             return *refused;
     }
     const auto target =

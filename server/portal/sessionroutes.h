@@ -35,8 +35,6 @@ private:
     HttpResponse phoneStatus(const RequestContext &context) const;
     HttpResponse phoneContinue(const RequestContext &context) const;
     HttpResponse endFromMail(const RequestContext &context, bool confirmed) const;
-    // The CSRF check shared by the POSTs; an empty optional means it passed.
-    std::optional<HttpResponse> refuseWithoutCsrf(const RequestContext &context) const;
 
     const Config &m_config;
     const Database &m_database;

@@ -30,11 +30,8 @@ void VerifyRoutes::registerRoutes(Router &router) const
 
 HttpResponse VerifyRoutes::send(const RequestContext &context) const
 {
-    auto form = FormBody::parse(context.request);
-    if (!form)
-        return m_pages.problem(context.request, ProblemPage::BadRequest);
-    if (!m_pages.csrf().verify(context.request, form->value(QStringLiteral("csrf")).toLatin1()))
-        return m_pages.problem(context.request, ProblemPage::CsrfFailed);
+    if (auto refused = m_pages.refuseWithoutCsrf(context.request))
+        return *refused;
     const auto now = Clock::now();
     WriteTransaction tx(m_database);
     if (auto r = tx.begin(); !r)
@@ -118,11 +115,10 @@ HttpResponse VerifyRoutes::send(const RequestContext &context) const
 
 HttpResponse VerifyRoutes::confirm(const RequestContext &context) const
 {
-    auto form = FormBody::parse(context.request);
-    if (!form)
-        return m_pages.problem(context.request, ProblemPage::BadRequest);
-    if (!m_pages.csrf().verify(context.request, form->value(QStringLiteral("csrf")).toLatin1()))
-        return m_pages.problem(context.request, ProblemPage::CsrfFailed);
+    auto submitted = m_pages.checkedForm(context.request);
+    if (auto *refused = std::get_if<HttpResponse>(&submitted))
+        return std::move(*refused);
+    const auto *form = &std::get<FormBody>(submitted);
     const QString code = form->value(QStringLiteral("code")).trimmed();
     // F13: an address that has spent its failed attempts may not try another code.
     if (auto limited = m_limits.refuseIfFailing(context.request))
