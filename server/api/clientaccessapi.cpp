@@ -22,31 +22,17 @@ namespace {
 
 constexpr int MaxReasonLength = 500;
 
-// The request body as an object: an empty body counts as {} (for routes whose
-// fields are all optional); otherwise the strict JSON rules apply.
-std::variant<QJsonObject, HttpResponse> bodyObject(const HttpRequest &request)
-{
-    if (request.body.trimmed().isEmpty())
-        return QJsonObject();
-    return JsonBody::parseObject(request);
-}
-
 } // namespace
 
 std::optional<QJsonObject> ClientAccessApi::readBody(const RequestContext &context, const QStringList &fields,
                                                      std::optional<HttpResponse> *problem)
 {
-    auto parsed = bodyObject(context.request);
+    auto parsed = JsonBody::parse(context.request, fields, JsonBody::EmptyBody::IsEmptyObject);
     if (auto *p = std::get_if<HttpResponse>(&parsed)) {
         *problem = *p;
         return std::nullopt;
     }
-    JsonBody body(std::get<QJsonObject>(parsed), fields);
-    if (auto p = body.unknownFieldProblem()) {
-        *problem = *p;
-        return std::nullopt;
-    }
-    return std::get<QJsonObject>(parsed);
+    return std::get<JsonBody>(parsed).object();
 }
 
 // An optional "reason" string: absent or null is empty, anything else must be a

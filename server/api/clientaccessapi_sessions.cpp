@@ -32,17 +32,13 @@ QJsonArray accessJson(const QList<SessionStore::AccessInfo> &list, const QString
 // {"enabled": true|false}, required.
 std::optional<bool> enabledFlag(const RequestContext &context, std::optional<HttpResponse> *problem)
 {
-    auto parsed = JsonBody::parseObject(context.request);
+    auto parsed = JsonBody::parse(context.request, {QStringLiteral("enabled")});
     if (auto *p = std::get_if<HttpResponse>(&parsed)) {
         *problem = *p;
         return std::nullopt;
     }
-    JsonBody body(std::get<QJsonObject>(parsed), {QStringLiteral("enabled")});
-    if (auto p = body.unknownFieldProblem()) {
-        *problem = *p;
-        return std::nullopt;
-    }
-    const auto value = std::get<QJsonObject>(parsed).value(QStringLiteral("enabled"));
+    auto &body = std::get<JsonBody>(parsed);
+    const auto value = body.object().value(QStringLiteral("enabled"));
     if (!value.isBool()) {
         body.addError(QStringLiteral("enabled"), QStringLiteral("is required and must be true or false"));
         *problem = body.validationProblem();
@@ -145,12 +141,10 @@ HttpResponse ClientAccessApi::setPhoneConfirmation(const RequestContext &context
 
 HttpResponse ClientAccessApi::phoneCode(const RequestContext &context) const
 {
-    auto parsed = JsonBody::parseObject(context.request);
+    auto parsed = JsonBody::parse(context.request, {QStringLiteral("code")});
     if (auto *p = std::get_if<HttpResponse>(&parsed))
         return *p;
-    JsonBody body(std::get<QJsonObject>(parsed), {QStringLiteral("code")});
-    if (auto p = body.unknownFieldProblem())
-        return *p;
+    auto &body = std::get<JsonBody>(parsed);
     const QString code = body.requiredString(QStringLiteral("code"), 32);
     static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
     if (!body.hasErrors() && !sixDigits.match(code).hasMatch())

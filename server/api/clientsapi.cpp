@@ -18,6 +18,13 @@ using namespace ApiSupport;
 
 namespace {
 
+// The fields a client is created or changed with.
+QStringList clientFields()
+{
+    return {QStringLiteral("name"),       QStringLiteral("email"),           QStringLiteral("matter"),
+            QStringLiteral("partner_id"), QStringLiteral("require_sign_in"), QStringLiteral("phone_confirmation")};
+}
+
 constexpr int DefaultPageSize = 500;
 constexpr int MaxPageSize = 1000;
 
@@ -76,15 +83,10 @@ HttpResponse ClientsApi::listClients(const RequestContext &context) const
 
 HttpResponse ClientsApi::createClient(const RequestContext &context) const
 {
-    auto parsed = JsonBody::parseObject(context.request);
+    auto parsed = JsonBody::parse(context.request, clientFields());
     if (auto *problem = std::get_if<HttpResponse>(&parsed))
         return *problem;
-    JsonBody body(std::get<QJsonObject>(parsed),
-                  {QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("matter"),
-                   QStringLiteral("partner_id"), QStringLiteral("require_sign_in"),
-                   QStringLiteral("phone_confirmation")});
-    if (auto problem = body.unknownFieldProblem())
-        return *problem;
+    auto &body = std::get<JsonBody>(parsed);
     Storage::NewClient client;
     client.name = body.requiredString(QStringLiteral("name"), 200);
     client.email = body.requiredString(QStringLiteral("email"), 254);
@@ -141,15 +143,11 @@ HttpResponse ClientsApi::patchClient(const RequestContext &context) const
     const auto id = idParam(context, QStringLiteral("id"));
     if (!id)
         return notFound(QStringLiteral("client"));
-    auto parsed = JsonBody::parseObject(context.request);
+    auto parsed = JsonBody::parse(context.request, clientFields());
     if (auto *problem = std::get_if<HttpResponse>(&parsed))
         return *problem;
-    const QJsonObject object = std::get<QJsonObject>(parsed);
-    JsonBody body(object, {QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("matter"),
-                           QStringLiteral("partner_id"), QStringLiteral("require_sign_in"),
-                           QStringLiteral("phone_confirmation")});
-    if (auto problem = body.unknownFieldProblem())
-        return *problem;
+    auto &body = std::get<JsonBody>(parsed);
+    const QJsonObject &object = body.object();
     ClientStore::Change change;
     const auto has = [&](const char *field) { return object.contains(QLatin1StringView(field)); };
     if (has("name"))

@@ -175,13 +175,9 @@ HttpResponse DocumentsApi::remove(const RequestContext &context) const
 HttpResponse DocumentsApi::send(const RequestContext &context) const
 {
     // No fields yet; an empty body counts as {} and anything else is read strictly.
-    if (!context.request.body.trimmed().isEmpty()) {
-        auto parsed = JsonBody::parseObject(context.request);
-        if (auto *problem = std::get_if<HttpResponse>(&parsed))
-            return *problem;
-        if (auto problem = JsonBody(std::get<QJsonObject>(parsed), {}).unknownFieldProblem())
-            return *problem;
-    }
+    if (auto parsed = JsonBody::parse(context.request, {}, JsonBody::EmptyBody::IsEmptyObject);
+        auto *problem = std::get_if<HttpResponse>(&parsed))
+        return *problem;
     const auto id = idParam(context, QStringLiteral("id"));
     const auto docId = idParam(context, QStringLiteral("docId"));
     if (!id || !docId)

@@ -31,6 +31,20 @@ std::variant<QJsonObject, HttpResponse> JsonBody::parseObject(const HttpRequest 
     return document.object();
 }
 
+std::variant<JsonBody, HttpResponse> JsonBody::parse(const HttpRequest &request, QStringList allowedFields,
+                                                     EmptyBody empty)
+{
+    if (empty == EmptyBody::IsEmptyObject && request.body.trimmed().isEmpty())
+        return JsonBody(QJsonObject(), std::move(allowedFields));
+    auto parsed = parseObject(request);
+    if (auto *problem = std::get_if<HttpResponse>(&parsed))
+        return std::move(*problem);
+    JsonBody body(std::get<QJsonObject>(std::move(parsed)), std::move(allowedFields));
+    if (auto problem = body.unknownFieldProblem())
+        return std::move(*problem);
+    return body;
+}
+
 JsonBody::JsonBody(QJsonObject object, QStringList allowedFields)
     : m_object(std::move(object)), m_allowed(std::move(allowedFields))
 {}

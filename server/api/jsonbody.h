@@ -18,6 +18,12 @@ namespace Gatehouse::Server {
 class JsonBody
 {
 public:
+    // Whether a route whose fields are all optional takes an empty body as {}.
+    enum class EmptyBody { Refused, IsEmptyObject };
+    // Every handler's first step: the body, read strictly and with no field outside
+    // `allowedFields`, or the problem answer to send instead.
+    static std::variant<JsonBody, HttpResponse> parse(const HttpRequest &request, QStringList allowedFields,
+                                                      EmptyBody empty = EmptyBody::Refused);
     // The body as an object, or the problem answer to send instead.
     static std::variant<QJsonObject, HttpResponse> parseObject(const HttpRequest &request);
 
@@ -25,6 +31,8 @@ public:
 
     // The 400 unknown_field answer for the first field not in allowedFields, if any.
     std::optional<HttpResponse> unknownFieldProblem() const;
+    const QJsonObject &object() const { return m_object; }
+    bool has(const QString &field) const { return m_object.contains(field); }
 
     // Trimmed; a missing, non-string, empty or overlong value records an error.
     QString requiredString(const QString &field, int maxLength);

@@ -96,13 +96,9 @@ HttpResponse MailApi::retry(const RequestContext &context) const
     if (!id)
         return ApiSupport::notFound(QStringLiteral("message"));
     // The body is optional; when sent it must be an empty object (R8: no silent extras).
-    if (!context.request.body.trimmed().isEmpty()) {
-        auto parsed = JsonBody::parseObject(context.request);
-        if (auto *problem = std::get_if<HttpResponse>(&parsed))
-            return *problem;
-        if (auto unknown = JsonBody(std::get<QJsonObject>(parsed), {}).unknownFieldProblem())
-            return *unknown;
-    }
+    if (auto parsed = JsonBody::parse(context.request, {}, JsonBody::EmptyBody::IsEmptyObject);
+        auto *problem = std::get_if<HttpResponse>(&parsed))
+        return *problem;
 
     WriteTransaction transaction(m_database);
     if (auto begun = transaction.begin(); !begun)

@@ -45,15 +45,12 @@ void MailPreviewApi::registerRoutes(Router &router) const
 
 HttpResponse MailPreviewApi::invite(const RequestContext &context) const
 {
-    auto parsed = JsonBody::parseObject(context.request);
+    auto parsed = JsonBody::parse(context.request, {QStringLiteral("name"), QStringLiteral("email"),
+                                                    QStringLiteral("matter"), QStringLiteral("partner")});
     if (auto *problem = std::get_if<HttpResponse>(&parsed))
         return *problem;
-    const QJsonObject object = std::get<QJsonObject>(parsed);
-    const QStringList fields{QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("matter"),
-                             QStringLiteral("partner")};
-    JsonBody body(object, fields);
-    if (auto problem = body.unknownFieldProblem())
-        return *problem;
+    auto &body = std::get<JsonBody>(parsed);
+    const QJsonObject &object = body.object();
     const QString name = body.requiredString(QStringLiteral("name"), MaxName);
     const QString email = optionalString(body, object, QStringLiteral("email"), MaxEmail);
     if (!email.isEmpty() && !isPlausibleEmail(email))

@@ -74,13 +74,12 @@ HttpResponse StaffApi::healthz(const RequestContext &) const
 
 HttpResponse StaffApi::createSession(const RequestContext &context) const
 {
-    auto parsed = JsonBody::parseObject(context.request);
+    auto parsed =
+        JsonBody::parse(context.request, {QStringLiteral("email"), QStringLiteral("password"), QStringLiteral("totp")});
     if (auto *problem = std::get_if<HttpResponse>(&parsed))
         return *problem;
-    const QJsonObject object = std::get<QJsonObject>(parsed);
-    JsonBody body(object, {QStringLiteral("email"), QStringLiteral("password"), QStringLiteral("totp")});
-    if (auto problem = body.unknownFieldProblem())
-        return *problem;
+    auto &body = std::get<JsonBody>(parsed);
+    const QJsonObject &object = body.object();
     const QString email = body.requiredString(QStringLiteral("email"), 254);
     const QString password = body.requiredString(QStringLiteral("password"), 1024);
     QString totp;
