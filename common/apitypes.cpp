@@ -104,16 +104,17 @@ QJsonObject StaffMember::toJson() const
 
 QJsonObject ServerInfo::toJson() const
 {
-    return {{QStringLiteral("version"), version}, {QStringLiteral("schema"), schema}};
+    return {{QStringLiteral("version"), version}, {QStringLiteral("schema"), schema}, {QStringLiteral("firm"), firm}};
 }
 
 Result<ServerInfo> ServerInfo::fromJson(const QJsonObject &json)
 {
     const auto version = json.value(QStringLiteral("version"));
     const auto schema = json.value(QStringLiteral("schema"));
-    if (!version.isString() || !schema.isDouble())
+    const auto firm = json.value(QStringLiteral("firm"));
+    if (!version.isString() || !schema.isDouble() || !(firm.isUndefined() || firm.isString()))
         return shapeError("server information");
-    return ServerInfo{version.toString(), schema.toInt()};
+    return ServerInfo{version.toString(), schema.toInt(), firm.toString()};
 }
 
 Result<StaffMember> StaffMember::fromJson(const QJsonObject &json)

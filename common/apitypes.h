@@ -35,6 +35,7 @@ struct ServerInfo
 {
     QString version;
     int schema = 0;
+    QString firm; // the firm's name as its pages and mails show it ("" from older servers)
 
     QJsonObject toJson() const;
     static Result<ServerInfo> fromJson(const QJsonObject &json);

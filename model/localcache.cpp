@@ -567,6 +567,16 @@ Result<QList<qint64>> LocalCache::clientIdsStartingWith(ClientSort column, const
     return readIds(q);
 }
 
+Result<void> LocalCache::setFirmName(const QString &name)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('firm_name', ?)"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return storageError(tr("Cannot save the firm's name"), q.lastError().text());
+    return {};
+}
+
 Result<void> LocalCache::storeClient(const ClientRecord &client)
 {
     // Same path as a synced page, minus the cursor: the next sync still fetches the

@@ -56,6 +56,10 @@ public:
     QString boundServer() const { return stateValue(QStringLiteral("server_url")); }
     QString boundAccount() const { return stateValue(QStringLiteral("account")); }
 
+    // The firm's name as the server last gave it (printed on reports made offline).
+    QString firmName() const { return stateValue(QStringLiteral("firm_name")); }
+    Result<void> setFirmName(const QString &name);
+
     // The cursor to continue the incremental sync from; empty before the first sync.
     QString cursor() const { return stateValue(QStringLiteral("cursor")); }
 

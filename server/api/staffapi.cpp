@@ -28,7 +28,7 @@ Error unauthenticated(const QString &message)
 
 StaffApi::StaffApi(const Storage &storage, const Config &config, const Keyring &keyring)
     : m_storage(storage), m_audit(storage.database()), m_guard(storage.database(), config), m_vault(keyring),
-      m_staffStore(storage.database(), m_vault), m_tokenTtlHours(config.staffTokenTtlHours)
+      m_staffStore(storage.database(), m_vault), m_tokenTtlHours(config.staffTokenTtlHours), m_firmName(config.firmName)
 {}
 
 void StaffApi::registerRoutes(Router &router) const
@@ -231,7 +231,7 @@ HttpResponse StaffApi::serverInfo(const RequestContext &) const
     auto schema = m_storage.database().schemaVersion();
     if (!schema)
         return Problem::internalError(schema.error());
-    return HttpResponse::json(200, ServerInfo{QStringLiteral(GATEHOUSE_VERSION), *schema}.toJson());
+    return HttpResponse::json(200, ServerInfo{QStringLiteral(GATEHOUSE_VERSION), *schema, m_firmName}.toJson());
 }
 
 HttpResponse StaffApi::me(const RequestContext &context) const

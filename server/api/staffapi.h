@@ -58,6 +58,7 @@ private:
     TotpVault m_vault; // before m_staffStore, which keeps a reference to it
     StaffStore m_staffStore;
     int m_tokenTtlHours;
+    QString m_firmName; // for GET /api/v1/server
 };
 
 } // namespace Gatehouse::Server

@@ -83,7 +83,7 @@ private slots:
         d.qtVersion = QStringLiteral("6.4.2");
         d.os = QStringLiteral("Debian GNU/Linux 12 (bookworm)");
         d.serverUrl = QStringLiteral("https://portal.firm.example");
-        d.server = ServerInfo{QStringLiteral("0.1.0"), 7};
+        d.server = ServerInfo{QStringLiteral("0.1.0"), 7, QStringLiteral("Rossi & Partners")};
         d.signedInAs = QStringLiteral("Paula <paula@firm.example> (paralegal)");
         d.settings.append({QStringLiteral("connection/server_url"),
                            SettingValue{QStringLiteral("https://portal.firm.example/portal/%1").arg(kToken),
