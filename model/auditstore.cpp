@@ -4,6 +4,7 @@
 #include "common/apitypes.h"
 #include "common/errorcode.h"
 #include "localcache.h"
+#include "sqltext.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -39,28 +40,11 @@ bool setState(QSqlQuery &q, const QString &key, const QString &value)
     return q.exec();
 }
 
-QString likePattern(const QString &text)
-{
-    QString escaped;
-    for (const QChar ch : text) {
-        if (ch == u'\\' || ch == u'%' || ch == u'_')
-            escaped += u'\\';
-        escaped += ch;
-    }
-    return u'%' + escaped + u'%';
-}
-
 // The trigram index (audit_fts, migration 0004) only knows substrings of three
 // characters or more; shorter terms keep the LIKE scan, which a common term ends early.
 bool usesSearchIndex(const AuditFilter &f)
 {
     return f.text.size() >= 3;
-}
-
-QString ftsPhrase(QString text)
-{
-    text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + text + u'"';
 }
 
 Error storageError(const QString &what, const QString &detail)
@@ -237,13 +221,14 @@ bool AuditStore::prepare(QSqlQuery &q, const QString &columns, const AuditFilter
     if (f.clientId > 0)
         q.bindValue(QStringLiteral(":client"), f.clientId);
     if (!f.clientText.isEmpty())
-        q.bindValue(QStringLiteral(":ctext"), likePattern(f.clientText));
+        q.bindValue(QStringLiteral(":ctext"), SqlText::likeContains(f.clientText));
     if (!f.type.isEmpty())
         q.bindValue(QStringLiteral(":type"), f.type);
     if (!f.actor.isEmpty())
         q.bindValue(QStringLiteral(":actor"), f.actor);
     if (!f.text.isEmpty())
-        q.bindValue(QStringLiteral(":t"), usesSearchIndex(f) ? ftsPhrase(f.text) : likePattern(f.text));
+        q.bindValue(QStringLiteral(":t"),
+                    usesSearchIndex(f) ? SqlText::ftsPhrase(f.text) : SqlText::likeContains(f.text));
     if (seek.limit > 0)
         q.bindValue(QStringLiteral(":limit"), seek.limit);
     if (seek.limit > 0 && seek.offset > 0)

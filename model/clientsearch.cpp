@@ -1,32 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clientsearch.h"
 
+#include "sqltext.h"
+
 #include <QSqlQuery>
 
 namespace Gatehouse {
-
-namespace {
-
-QString escapeLike(const QString &text)
-{
-    // LIKE treats % and _ as wildcards; a user typing them means the characters.
-    QString escaped;
-    escaped.reserve(text.size() + 2);
-    for (const QChar ch : text) {
-        if (ch == u'\\' || ch == u'%' || ch == u'_')
-            escaped += u'\\';
-        escaped += ch;
-    }
-    return escaped;
-}
-
-QString ftsPhrase(QString text)
-{
-    text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + text + u'"';
-}
-
-} // namespace
 
 ClientSearch::ClientSearch(const QString &term) : m_term(term) {}
 
@@ -48,14 +27,14 @@ QString ClientSearch::scanClause() const
 
 void ClientSearch::bindScan(QSqlQuery &q) const
 {
-    const QString escaped = escapeLike(m_term);
+    const QString escaped = SqlText::likeEscaped(m_term);
     q.bindValue(QStringLiteral(":fs"), isPrefix() ? QString(escaped + u'%') : QString(u'%' + escaped + u'%'));
 }
 
 void ClientSearch::bindIndexed(QSqlQuery &q) const
 {
     if (!isPrefix()) {
-        q.bindValue(QStringLiteral(":fi"), ftsPhrase(m_term));
+        q.bindValue(QStringLiteral(":fi"), SqlText::ftsPhrase(m_term));
         return;
     }
     // NOCASE compares ASCII letters lower-cased: [lo, hi) is every text starting
