@@ -60,6 +60,9 @@ public:
     // position (D9).
     void refresh();
 
+    // A status in words, as the list shows it.
+    static QString statusText(ClientStatus status);
+
     // How many clients match the filter (the row count: every match has its row, once
     // the list is complete).
     qint64 matchingCount() const { return m_ids.size(); }
@@ -101,7 +104,6 @@ private:
     void resetIds();
     void applyIds(const QList<qint64> &fresh);
     void refreshCachedRecords();
-    static QString statusText(ClientStatus status);
 
     LocalCache *m_cache;
     QList<qint64> m_ids; // the rows, in order

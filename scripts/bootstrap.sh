@@ -17,6 +17,8 @@ packages=(
   gnome-keyring dbus python3-aiosmtpd xvfb xauth imagemagick sqlite3 curl openssl
   # the example reverse-proxy configuration is tested with a real nginx
   nginx-light
+  # PDF reports are checked through their text
+  poppler-utils
   # browser tests of the portal pages (never a downloaded browser) and load generation
   chromium fonts-dejavu-core wrk
 )

@@ -2,18 +2,13 @@
 #include "auditexport.h"
 
 #include "common/apitypes.h"
-#include "common/errorcode.h"
 #include "model/auditlogmodel.h"
+#include "reportfiles.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QFont>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QPageSize>
-#include <QPdfWriter>
 #include <QSaveFile>
-#include <QTextDocument>
 
 namespace Gatehouse::AuditExport {
 
@@ -24,22 +19,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gatehouse::AuditExport", text);
 }
 
-QString csvField(QString value)
-{
-    if (!value.isEmpty() && QStringLiteral("=+-@").contains(value.front()))
-        value.prepend(u'\'');
-    if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n') || value.contains(u'\r')) {
-        value.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        return u'"' + value + u'"';
-    }
-    return value;
-}
-
-Error fileError(const QString &path, const QString &detail)
-{
-    return Error{QString(ErrorCode::StorageError),
-                 tr("Could not write %1 (%2). Choose a folder you can write to.").arg(path, detail)};
-}
+using ReportFiles::fileError;
 
 // Calls `row` for every matching event, newest first, a page at a time.
 template<typename F> Result<qint64> forEachEvent(AuditStore *store, const AuditFilter &filter, F row)
@@ -82,10 +62,7 @@ Result<qint64> toCsv(AuditStore *store, const AuditFilter &filter, const QString
                                  e.userAgent,
                                  QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact)),
                                  e.hash};
-        QStringList quoted;
-        for (const auto &f : fields)
-            quoted << csvField(f);
-        out += quoted.join(u',').toUtf8() + "\r\n";
+        out += ReportFiles::csvLine(fields);
         if (out.size() > (1 << 20)) {
             file.write(out);
             out.clear();
@@ -132,17 +109,8 @@ Result<qint64> toPdf(AuditStore *store, const AuditFilter &filter, const QString
                             "to CSV for all of them.")
                              .arg(kMaxRows)
                              .arg(*counted));
-    QPdfWriter writer(path);
-    writer.setTitle(title);
-    writer.setCreator(QStringLiteral("Gatehouse"));
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageOrientation(QPageLayout::Landscape);
-    QTextDocument doc;
-    doc.setDefaultFont(QFont(QStringLiteral("Sans"), 8));
-    doc.setHtml(html);
-    doc.print(&writer);
-    if (!QFile::exists(path))
-        return fileError(path, tr("the PDF writer failed"));
+    if (auto written = ReportFiles::writePdf(path, title, html); !written)
+        return written.error();
     return counted;
 }
 

@@ -22,6 +22,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -124,6 +125,7 @@ AuditViewer::AuditViewer(Session *session, QWidget *parent)
     connect(&m_delay, &QTimer::timeout, this, &AuditViewer::applyFilters);
     for (auto *edit : {m_client, m_actor, m_text})
         connect(edit, &QLineEdit::textChanged, &m_delay, qOverload<>(&QTimer::start));
+    connect(m_client, &QLineEdit::textEdited, this, [this] { m_clientId = 0; });
     connect(m_type, &QComboBox::currentIndexChanged, this, &AuditViewer::applyFilters);
     connect(m_useDates, &QCheckBox::toggled, this, [this](bool on) {
         m_from->setEnabled(on);
@@ -157,11 +159,32 @@ void AuditViewer::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void AuditViewer::showClientTrail(qint64 clientId, const QString &name)
+{
+    const QSignalBlocker blockClient(m_client);
+    const QSignalBlocker blockActor(m_actor);
+    const QSignalBlocker blockText(m_text);
+    const QSignalBlocker blockType(m_type);
+    const QSignalBlocker blockDates(m_useDates);
+    m_client->setText(name);
+    m_actor->clear();
+    m_text->clear();
+    m_type->setCurrentIndex(0);
+    m_useDates->setChecked(false);
+    m_from->setEnabled(false);
+    m_to->setEnabled(false);
+    m_clientId = clientId;
+    applyFilters();
+}
+
 void AuditViewer::applyFilters()
 {
     m_delay.stop();
     AuditFilter f;
-    f.clientText = m_client->text().trimmed();
+    if (m_clientId > 0)
+        f.clientId = m_clientId;
+    else
+        f.clientText = m_client->text().trimmed();
     f.type = m_type->currentData().toString();
     f.actor = m_actor->text().trimmed();
     f.text = m_text->text().trimmed();

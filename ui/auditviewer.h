@@ -44,6 +44,9 @@ public:
 
     // Applies the filter fields now (the UI waits briefly after typing).
     void applyFilters();
+    // One client's full trail (from the access report): every filter cleared, the log
+    // narrowed to this client's id; editing the client field lets go of it.
+    void showClientTrail(qint64 clientId, const QString &name);
     void exportCsv();
     void exportPdf();
     void refreshChainStatus();
@@ -56,6 +59,7 @@ private:
 
     Session *m_session;
     AuditLogModel *m_model;
+    qint64 m_clientId = 0; // a trail opened from the report; 0: filter by the client field
     QTableView *m_view;
     QLineEdit *m_client;
     QComboBox *m_type;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include "accessreportdialog.h"
 #include "auditviewer.h"
 #include "bulkinvitedialog.h"
 #include "certificateprompt.h"
@@ -283,6 +284,12 @@ void MainWindow::createActions()
     connect(audit, &QAction::triggered, this, &MainWindow::openAuditLog);
     m_actions.insert(QStringLiteral("audit"), audit);
 
+    // The partners' access report (D12): partners and admins only.
+    auto *report = new QAction(tr("Access &report…"), this);
+    report->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(report, &QAction::triggered, this, &MainWindow::openAccessReport);
+    m_actions.insert(QStringLiteral("access-report"), report);
+
     auto *team = new QAction(tr("&Team…"), this);
     team->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     connect(team, &QAction::triggered, this, [this] {
@@ -347,6 +354,7 @@ void MainWindow::createMenus()
     auto *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions.value(QStringLiteral("refresh")));
     view->addAction(m_actions.value(QStringLiteral("audit")));
+    view->addAction(m_actions.value(QStringLiteral("access-report")));
     view->addSeparator();
     view->addAction(m_actions.value(QStringLiteral("team")));
     view->addAction(m_actions.value(QStringLiteral("mail-outbox")));
@@ -436,6 +444,7 @@ void MainWindow::updateActions()
     // The outbox names every client's address: not even shown to other roles (F16).
     m_actions.value(QStringLiteral("mail-outbox"))->setVisible(admin);
     m_actions.value(QStringLiteral("mail-outbox"))->setEnabled(admin && reason.isEmpty());
+    m_actions.value(QStringLiteral("access-report"))->setVisible(m_session->canReadFullAudit());
     if (const auto c = currentClient()) {
         auto *lock = m_actions.value(QStringLiteral("toggle-lock"));
         lock->setText(c->requireSignIn ? tr("Stop re&quiring sign-in") : tr("Re&quire sign-in"));
@@ -543,6 +552,24 @@ void MainWindow::openAuditLog()
     m_audit->show();
     m_audit->raise();
     m_audit->activateWindow();
+}
+
+void MainWindow::openAccessReport()
+{
+    if (!m_session->canReadFullAudit())
+        return;
+    if (!m_report) {
+        m_report = new AccessReportDialog(m_session, this);
+        m_report->setWindowFlag(Qt::Window);
+        m_report->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_report, &AccessReportDialog::trailRequested, this, [this](qint64 clientId, const QString &name) {
+            openAuditLog();
+            m_audit->showClientTrail(clientId, name);
+        });
+    }
+    m_report->show();
+    m_report->raise();
+    m_report->activateWindow();
 }
 
 void MainWindow::start()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "accessreportdialog.h"
 #include "auditviewer.h"
 #include "common/apitypes.h"
 #include "common/result.h"
@@ -64,6 +65,9 @@ public:
     QList<QPair<qint64, QString>> selectedClients() const;
     void openPhoneCode();
     void openAuditLog();
+    // The partners' access report (D12); nothing for other roles.
+    void openAccessReport();
+    AccessReportDialog *accessReport() const { return m_report; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -111,6 +115,7 @@ private:
     int m_topRowBefore = -1; // the first visible row when a sync starts changing rows
     SignInDialog *m_signIn = nullptr;
     QPointer<AuditViewer> m_audit;
+    QPointer<AccessReportDialog> m_report;
     QString m_lastSyncError;
     QHash<QString, QAction *> m_actions;
     QHash<QString, QAction *> m_toolBarActions; // by icon name

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AccessReport</name>
+    <message>
+        <source>Cannot build the access report (%1). Sign out and in again to rebuild the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditStore</name>
     <message>
         <source>%1 in the local cache (%2). Check free disk space; if the file is damaged, delete it and Gatehouse will download everything again.</source>
@@ -137,11 +144,239 @@
     </message>
 </context>
 <context>
-    <name>Gatehouse::AuditExport</name>
+    <name>Gatehouse::AccessReportDialog</name>
     <message>
-        <source>Could not write %1 (%2). Choose a folder you can write to.</source>
+        <source>Access report</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matter contains…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the client&apos;s &amp;trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s), from the local copy synced with the server (works offline); built in %1 ms.</source>
+        <translation>
+            <numerusform>%n client, from the local copy synced with the server (works offline); built in %1 ms.</numerusform>
+            <numerusform>%n clients, from the local copy synced with the server (works offline); built in %1 ms.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export access report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 clients exported to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AccessReportExport</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — client access report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matter containing &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log: FAILED verification at event %1 (%2); verified up to event %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log verified up to event %1, hash %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first %1 of %2 clients are listed; export to CSV for all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AccessReportModel</name>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browsers verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AuditExport</name>
     <message>
         <source>Hash chain: FAILED at event %1 — %2</source>
         <translation type="unfinished"></translation>
@@ -172,10 +407,6 @@
     </message>
     <message>
         <source>Only the newest %1 of %2 matching events are listed; export to CSV for all of them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the PDF writer failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1898,6 +2129,10 @@ on %3</source>
         <source>Stop re&amp;quiring sign-in</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Access &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PhoneCodeDialog</name>
@@ -2076,6 +2311,17 @@ on %3</source>
             <numerusform>%n year ago</numerusform>
             <numerusform>%n years ago</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ReportFiles</name>
+    <message>
+        <source>Could not write %1 (%2). Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF writer failed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2642,6 +2888,10 @@ on %3</source>
     </message>
     <message>
         <source>Cannot search clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the firm&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

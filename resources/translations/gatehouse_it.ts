@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>AccessReport</name>
+    <message>
+        <source>Cannot build the access report (%1). Sign out and in again to rebuild the cache.</source>
+        <translation>Impossibile creare il rapporto sugli accessi (%1). Esci e accedi di nuovo per ricostruire la copia locale.</translation>
+    </message>
+</context>
+<context>
     <name>AuditStore</name>
     <message>
         <source>%1 in the local cache (%2). Check free disk space; if the file is damaged, delete it and Gatehouse will download everything again.</source>
@@ -137,11 +144,239 @@
     </message>
 </context>
 <context>
-    <name>Gatehouse::AuditExport</name>
+    <name>Gatehouse::AccessReportDialog</name>
     <message>
-        <source>Could not write %1 (%2). Choose a folder you can write to.</source>
-        <translation>Impossibile scrivere %1 (%2). Scegli una cartella in cui hai i permessi di scrittura.</translation>
+        <source>Access report</source>
+        <translation>Rapporto sugli accessi</translation>
     </message>
+    <message>
+        <source>All partners</source>
+        <translation>Tutti i partner</translation>
+    </message>
+    <message>
+        <source>Responsible partner</source>
+        <translation>Partner responsabile</translation>
+    </message>
+    <message>
+        <source>Matter contains…</source>
+        <translation>La pratica contiene…</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>Pratica</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Qualsiasi stato</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Periodo dal</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Periodo al</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periodo:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>al</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Export to &amp;CSV…</source>
+        <translation>Esporta in &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export to &amp;PDF…</source>
+        <translation>Esporta in &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Open the client&apos;s &amp;trail</source>
+        <translation>Apri la &amp;cronologia del cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s), from the local copy synced with the server (works offline); built in %1 ms.</source>
+        <translation>
+            <numerusform>%n cliente, dalla copia locale sincronizzata con il server (funziona anche offline); creato in %1 ms.</numerusform>
+            <numerusform>%n clienti, dalla copia locale sincronizzata con il server (funziona anche offline); creati in %1 ms.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export access report</source>
+        <translation>Esporta il rapporto sugli accessi</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Esportazione non riuscita</translation>
+    </message>
+    <message>
+        <source>%1 clients exported to %2</source>
+        <translation>%1 clienti esportati in %2</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>File PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>(not signed in)</source>
+        <translation>(nessun accesso)</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AccessReportExport</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>dal %1 al %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>dal %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>fino al %1</translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation>tutto il periodo</translation>
+    </message>
+    <message>
+        <source>%1 — client access report</source>
+        <translation>%1 — rapporto sugli accessi dei clienti</translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Periodo: %1</translation>
+    </message>
+    <message>
+        <source>partner %1</source>
+        <translation>partner %1</translation>
+    </message>
+    <message>
+        <source>matter containing &quot;%1&quot;</source>
+        <translation>pratica contenente &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>stato %1</translation>
+    </message>
+    <message>
+        <source>Clients: %1</source>
+        <translation>Clienti: %1</translation>
+    </message>
+    <message>
+        <source>Generated by %1 on %2</source>
+        <translation>Creato da %1 il %2</translation>
+    </message>
+    <message>
+        <source>Audit log: FAILED verification at event %1 (%2); verified up to event %3.</source>
+        <translation>Registro di controllo: verifica NON RIUSCITA all&apos;evento %1 (%2); verificato fino all&apos;evento %3.</translation>
+    </message>
+    <message>
+        <source>Audit log verified up to event %1, hash %2.</source>
+        <translation>Registro di controllo verificato fino all&apos;evento %1, hash %2.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of %2 clients are listed; export to CSV for all of them.</source>
+        <translation>Sono elencati solo i primi %1 di %2 clienti; esporta in CSV per averli tutti.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AccessReportModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>Pratica</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Last access</source>
+        <translation>Ultimo accesso</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>Dall&apos;indirizzo</translation>
+    </message>
+    <message>
+        <source>On device</source>
+        <translation>Dal dispositivo</translation>
+    </message>
+    <message>
+        <source>First access</source>
+        <translation>Primo accesso</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>Accessi</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Open sessions</source>
+        <translation>Sessioni aperte</translation>
+    </message>
+    <message>
+        <source>Browsers verified</source>
+        <translation>Browser verificati</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Blocco</translation>
+    </message>
+    <message>
+        <source>Phone confirmation</source>
+        <translation>Conferma telefonica</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>attivo</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>non attivo</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AuditExport</name>
     <message>
         <source>Hash chain: FAILED at event %1 — %2</source>
         <translation>Catena di hash: VERIFICA NON RIUSCITA all&apos;evento %1 — %2</translation>
@@ -173,10 +408,6 @@
     <message>
         <source>Only the newest %1 of %2 matching events are listed; export to CSV for all of them.</source>
         <translation>Sono elencati solo i %1 eventi più recenti su %2 corrispondenti; esporta in CSV per averli tutti.</translation>
-    </message>
-    <message>
-        <source>the PDF writer failed</source>
-        <translation>la generazione del PDF non è riuscita</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +2131,10 @@ su %3</translation>
         <source>Stop re&amp;quiring sign-in</source>
         <translation>Non richiedere più l&apos;&amp;accesso</translation>
     </message>
+    <message>
+        <source>Access &amp;report…</source>
+        <translation>&amp;Rapporto sugli accessi…</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PhoneCodeDialog</name>
@@ -2078,6 +2313,17 @@ su %3</translation>
             <numerusform>%n anno fa</numerusform>
             <numerusform>%n anni fa</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ReportFiles</name>
+    <message>
+        <source>Could not write %1 (%2). Choose a folder you can write to.</source>
+        <translation>Impossibile scrivere %1 (%2). Scegli una cartella in cui hai i permessi di scrittura.</translation>
+    </message>
+    <message>
+        <source>the PDF writer failed</source>
+        <translation>la generazione del PDF non è riuscita</translation>
     </message>
 </context>
 <context>
@@ -2645,6 +2891,10 @@ su %3</translation>
     <message>
         <source>Cannot search clients</source>
         <translation>Impossibile cercare i clienti</translation>
+    </message>
+    <message>
+        <source>Cannot save the firm&apos;s name</source>
+        <translation>Impossibile salvare il nome dello studio</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ private slots:
         LocalCache cache;
         const auto r = cache.open(path());
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
-        QCOMPARE(cache.schemaVersion(), 4);
+        QCOMPARE(cache.schemaVersion(), 5);
         QCOMPARE(cache.journalMode(), QStringLiteral("wal"));
         QSqlQuery q(cache.database());
         QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
@@ -169,7 +169,7 @@ private slots:
         }
         LocalCache cache;
         QVERIFY(cache.open(path()).ok());
-        QCOMPARE(cache.schemaVersion(), 4);
+        QCOMPARE(cache.schemaVersion(), 5);
         QCOMPARE(cache.clientCount(), 1);
         QCOMPARE(cache.cursor(), QStringLiteral("c1"));
         const auto same = cache.bindTo(QStringLiteral("https://a.example"), QStringLiteral("ME@firm.com"));

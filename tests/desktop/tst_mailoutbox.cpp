@@ -5,7 +5,10 @@
 // a signed-in admin, shows it with its error and retries it. A real SMTP server
 // (aiosmtpd) then comes up on that port and the retried mail arrives.
 #include "common/crypto.h"
+#include "model/accessreport.h"
 #include "model/appsettings.h"
+#include "model/auditlogmodel.h"
+#include "model/localcache.h"
 #include "model/mailoutboxmodel.h"
 #include "model/portalclient.h"
 #include "model/secretstore.h"
@@ -23,6 +26,7 @@
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -143,6 +147,46 @@ private slots:
         QVERIFY(!dialog->accessibleName().isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(dialog->model()->rowCount(), 2, 10000);
         dialog->close();
+    }
+
+    // The access report (D12) is gated the same way: partners and admins only.
+    void menu_accessReport_hiddenForParalegalAndOpensTrailForAdmin()
+    {
+        {
+            MainWindow window(m_paralegal.get());
+            window.show();
+            auto *report = window.action(QStringLiteral("access-report"));
+            QVERIFY(report);
+            QVERIFY(!report->isVisible());
+            QVERIFY(!visibleMenuTexts(window).contains(QStringLiteral("Access report…")));
+            window.openAccessReport(); // even called directly, nothing opens
+            QVERIFY(!window.accessReport());
+        }
+        MainWindow window(m_admin.get());
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *report = window.action(QStringLiteral("access-report"));
+        QVERIFY(report->isVisible());
+        QVERIFY(visibleMenuTexts(window).contains(QStringLiteral("Access report…")));
+        QTest::keySequence(&window, report->shortcut());
+        QTRY_VERIFY_WITH_TIMEOUT(window.accessReport() && window.accessReport()->isVisible(), 5000);
+        auto *dialog = window.accessReport();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->model()->rowCount() >= 2, 10000);
+        // The firm's name for printed reports comes from the server (GET /api/v1/server;
+        // this server has the default [firm] name) and stays in the cache for offline use.
+        QTRY_COMPARE_WITH_TIMEOUT(m_admin->cache()->firmName(), QStringLiteral("Gatehouse"), 10000);
+        // A row's trail: the audit viewer, narrowed to that client by id.
+        const int row = 0;
+        const qint64 id = dialog->model()->index(row, 0).data(AccessReportModel::ClientIdRole).toLongLong();
+        dialog->view()->setCurrentIndex(dialog->model()->index(row, AccessReportModel::Client));
+        dialog->openTrail();
+        QTRY_VERIFY_WITH_TIMEOUT(window.auditViewer() && window.auditViewer()->isVisible(), 5000);
+        auto *viewer = window.auditViewer();
+        QCOMPARE(viewer->clientFilter()->text(), dialog->model()->rowAt(row).name);
+        QCOMPARE(m_admin->audit()->filter().clientId, id);
+        dialog->close();
+        viewer->close();
     }
 
     void dialog_deadInvitations_shownWithKindErrorAndAttempts()
