@@ -17,6 +17,7 @@ inline constexpr QLatin1StringView PayloadTooLarge{"payload_too_large"};
 inline constexpr QLatin1StringView HeadersTooLarge{"headers_too_large"};
 inline constexpr QLatin1StringView BadRequest{"bad_request"};
 inline constexpr QLatin1StringView UnsupportedMediaType{"unsupported_media_type"};
+inline constexpr QLatin1StringView UpgradeRequired{"upgrade_required"};
 
 // Routing
 inline constexpr QLatin1StringView NotFound{"not_found"};

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """The portal server's folders and which may include which (docs/architecture.md):
 
-    storage  <-  audit, tokens, auth, ratelimit, sessions  <-  mail
+    storage  <-  audit, tokens, auth, ratelimit, sessions, push  <-  mail
              <-  http  <-  pages  <-  portal, api  <-  ops  <-  server/*.cpp (cli, routes, main)
 
 common/, secrets/ and the core headers in server/ (config, clock, log, validation,
@@ -18,7 +18,7 @@ server = top / "server"
 
 ANYWHERE = {"common", "secrets"}
 CORE = {"config.h", "clock.h", "log.h", "validation.h", "passwordhasher.h", "serverresources.h"}
-DOMAIN = {"audit", "tokens", "auth", "ratelimit", "sessions", "mail"}
+DOMAIN = {"audit", "tokens", "auth", "ratelimit", "sessions", "mail", "push"}
 HANDLERS = {"storage", "http", "pages"} | DOMAIN
 ALLOWED = {
     "storage": set(),
@@ -28,6 +28,7 @@ ALLOWED = {
     "ratelimit": {"storage"},
     "sessions": {"storage"},
     "mail": {"storage", "audit", "ratelimit", "tokens"},
+    "push": {"storage"},
     "http": {"ratelimit"},
     "pages": {"http"},
     "portal": HANDLERS,

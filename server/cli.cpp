@@ -12,6 +12,7 @@
 #include "mail/mailsender.h"
 #include "mail/testmail.h"
 #include "passwordhasher.h"
+#include "push/pushhub.h"
 #include "routes.h"
 #include "secrets/keyring.h"
 #include "storage/database.h"
@@ -176,7 +177,15 @@ int serve(const Config &config, const Database &database, const Keyring &keyring
     // stops, finishing or abandoning its current message, after run() returns.
     MailSender mailSender(database, config, keyring);
     mailSender.start();
+    if (PushHub *push = routes->push) {
+        server.setUpgradeHandler(
+            [push](auto socket, auto request) { push->adopt(std::move(socket), std::move(request)); },
+            [push] { push->stop(); });
+        push->start(server.executor());
+    }
     server.run();
+    if (PushHub *push = routes->push)
+        push->release();
     return ExitOk;
 }
 

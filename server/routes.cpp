@@ -5,6 +5,7 @@
 #include "api/clientaccessapi.h"
 #include "api/clientsapi.h"
 #include "api/documentsapi.h"
+#include "api/eventsapi.h"
 #include "api/mailapi.h"
 #include "api/mailpreviewapi.h"
 #include "api/staffapi.h"
@@ -13,11 +14,12 @@
 #include "http/router.h"
 #include "ops/opsroutes.h"
 #include "pages/pages.h"
-#include "portal/sessionroutes.h"
 #include "pages/staticroutes.h"
-#include "portal/verifyroutes.h"
 #include "portal/portallimits.h"
 #include "portal/portalroutes.h"
+#include "portal/sessionroutes.h"
+#include "portal/verifyroutes.h"
+#include "push/pushhub.h"
 #include "storage/database.h"
 #include "storage/storage.h"
 
@@ -29,7 +31,8 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     auto set = std::make_unique<RouteSet>();
 
     // Staff API: also installs the bearer-token authenticator for every staff route.
-    set->make<StaffApi>(storage, config, keyring).registerRoutes(router);
+    const StaffApi &staffApi = set->make<StaffApi>(storage, config, keyring);
+    staffApi.registerRoutes(router);
     set->make<ClientsApi>(storage).registerRoutes(router);
     set->make<DocumentsApi>(storage, config, keyring).registerRoutes(router);
     set->make<AuditApi>(database).registerRoutes(router);
@@ -51,6 +54,17 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     set->make<PortalLimits>(config, database, keyring).installGuard(router);
     // The client-facing consume core: /portal/{token}, /portal/sign-in, /portal/hub.
     set->make<PortalRoutes>(config, database, keyring).registerRoutes(router);
+
+    // The push channel (D9): apps hear "something changed" over a WebSocket. Each
+    // socket's token is checked again while it is open, as the router checks it per
+    // request.
+    auto &push = set->make<PushHub>(database, [&staffApi](const QByteArray &authorization) {
+        HttpRequest request;
+        request.headers.append({QByteArrayLiteral("authorization"), authorization});
+        return staffApi.authenticate(request).ok();
+    });
+    set->push = &push;
+    set->make<EventsApi>(push).registerRoutes(router);
 
     // Operations: /readyz for load balancers, /metrics for Prometheus (SPEC I2).
     set->make<OpsRoutes>(config, database).registerRoutes(router);

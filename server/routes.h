@@ -14,9 +14,14 @@ struct Config;
 
 // Owns the API objects whose handlers the router calls; it must outlive the router's
 // use (serve() and tests keep it next to the Router).
+class PushHub;
+
 class RouteSet
 {
 public:
+    // The push channel's hub, which serve() wires into the HTTP server (see PushHub).
+    PushHub *push = nullptr;
+
     template<typename T, typename... Args> T &make(Args &&...args)
     {
         auto part = std::make_shared<T>(std::forward<Args>(args)...);

@@ -17,6 +17,7 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 
 namespace Gatehouse::Server {
 
@@ -259,6 +260,14 @@ void copyHeaders(const HeaderList &from, boost::beast::http::fields &to)
 
 void Connection::send(HttpResponse response, bool forceClose, int routeIndex)
 {
+    if (response.status == 101) {
+        // Only a WebSocket upgrade, only with a taker; anything else asked for 101 wrongly.
+        if (!forceClose && m_tracker->onUpgrade && !m_tracker->stopping && m_parser && m_parser->is_header_done() &&
+            beast::websocket::is_upgrade(m_parser->get()))
+            return handOver(routeIndex);
+        response = Problem::make(400, ErrorCode::BadRequest,
+                                 QStringLiteral("Only a WebSocket upgrade request can switch protocols here."));
+    }
     auto message = std::make_shared<http::response<http::string_body>>();
     const bool haveRequest = m_parser && m_parser->is_header_done() && !forceClose;
     message->version(haveRequest ? m_parser->get().version() : 11);
@@ -300,6 +309,21 @@ void Connection::send(HttpResponse response, bool forceClose, int routeIndex)
     m_stream.expires_after(m_tracker->readTimeout);
     http::async_write(m_stream, *message,
                       beast::bind_front_handler(&Connection::onWrite, shared_from_this(), keepAlive));
+}
+
+void Connection::handOver(int routeIndex)
+{
+    const auto took =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - m_started);
+    m_tracker->router->recordAnswer(routeIndex, 101, took);
+    Log::info(QStringLiteral("request"), {{QStringLiteral("method"), QString::fromLatin1(m_method)},
+                                          {QStringLiteral("path"), redactTokens(m_path)},
+                                          {QStringLiteral("status"), 101},
+                                          {QStringLiteral("address"), m_remoteAddress}});
+    // The taker answers the handshake itself; this connection ends here without
+    // closing the socket it gave away.
+    m_stream.expires_never();
+    m_tracker->onUpgrade(m_stream.release_socket(), m_parser->release());
 }
 
 void Connection::onWrite(bool keepAlive, beast::error_code ec, std::size_t)

@@ -48,6 +48,15 @@ struct ConnectionTracker
     // answer must not wait behind busy workers (liveness).
     QStringList inlinePaths;
 
+    // A handler that answers 101 Switching Protocols to a WebSocket upgrade hands the
+    // connection's socket and the request as read to this (the push channel); the HTTP
+    // edge knows nothing more of what runs on it. Unset: 101 is never sent.
+    using UpgradeHandler =
+        std::function<void(boost::asio::ip::tcp::socket, boost::beast::http::request<boost::beast::http::string_body>)>;
+    UpgradeHandler onUpgrade;
+    // Called once when the server starts stopping (upgraded connections close then).
+    std::function<void()> onStopping;
+
     std::atomic<int> active{0};
     std::atomic<bool> stopping{false};
     std::function<void()> onAllClosed; // called when stopping and the last connection ends
@@ -94,6 +103,8 @@ private:
     // `routeIndex` labels the answer in the metrics (-1: no route produced it).
     void send(HttpResponse response, bool forceClose, int routeIndex);
     void onWrite(bool keepAlive, boost::beast::error_code ec, std::size_t bytes);
+    // After a 101: gives the socket and the request to the tracker's upgrade handler.
+    void handOver(int routeIndex);
     void lingerAndClose();
     void onLinger(boost::beast::error_code ec, std::size_t bytes);
     void closeNow();

@@ -90,6 +90,12 @@ void HttpServer::stop()
     net::post(m_strand, [this] { beginShutdown(); });
 }
 
+void HttpServer::setUpgradeHandler(ConnectionTracker::UpgradeHandler handler, std::function<void()> onStopping)
+{
+    m_tracker->onUpgrade = std::move(handler);
+    m_tracker->onStopping = std::move(onStopping);
+}
+
 void HttpServer::beginShutdown()
 {
     if (m_shuttingDown)
@@ -99,6 +105,8 @@ void HttpServer::beginShutdown()
     boost::system::error_code ec;
     m_signals.cancel(ec);
     m_listener->close();
+    if (m_tracker->onStopping)
+        m_tracker->onStopping();
     m_tracker->stopAll();
     const int open = m_tracker->active.load();
     Log::info(QStringLiteral("stopping"), {{QStringLiteral("open_connections"), open}});

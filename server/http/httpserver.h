@@ -50,6 +50,11 @@ public:
     Result<void> listen();
     quint16 port() const;
 
+    // A protocol that takes over connections answered 101 (see ConnectionTracker), and
+    // what stops it when the server stops. Set before run().
+    void setUpgradeHandler(ConnectionTracker::UpgradeHandler handler, std::function<void()> onStopping);
+    boost::asio::any_io_executor executor() { return m_ioc.get_executor(); }
+
     // Serves until a signal or stop(); returns when every thread has finished.
     void run();
     void stop(); // thread-safe

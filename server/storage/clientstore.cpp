@@ -130,4 +130,12 @@ Result<void> ClientStore::endAccess(QSqlDatabase &db, qint64 id, const QDateTime
     return {};
 }
 
+Result<qint64> ClientStore::feedHead(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT value FROM counters WHERE name = 'change_seq'")))
+        return storageError(QStringLiteral("cannot read the change feed's head"), q);
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 } // namespace Gatehouse::Server

@@ -36,6 +36,8 @@ public:
     // its unconsumed magic links. The tables come from migration 0003 (token engine);
     // each is touched only when it exists, so this works before and after that lands.
     static Result<void> endAccess(QSqlDatabase &db, qint64 id, const QDateTime &now, bool tokens);
+    // The change feed's head: the last change number taken (0 before any change).
+    static Result<qint64> feedHead(QSqlDatabase &db);
 };
 
 } // namespace Gatehouse::Server

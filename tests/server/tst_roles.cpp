@@ -76,6 +76,8 @@ const QList<RoleRow> &table()
         {"DELETE", QStringLiteral("/api/v1/session"), Min::Paralegal, {}, {}, {204}, "application/json", true},
         {"GET", QStringLiteral("/api/v1/me"), Min::Paralegal, {}, {}, {200}},
         {"GET", QStringLiteral("/api/v1/server"), Min::Paralegal, {}, {}, {200}},
+        // Allowed roles get past the door and are told to upgrade (tst_push opens sockets).
+        {"GET", QStringLiteral("/api/v1/events"), Min::Paralegal, {}, {}, {426}},
         {"GET", QStringLiteral("/api/v1/clients"), Min::Paralegal, {}, {}, {200}},
         {"POST", QStringLiteral("/api/v1/clients"), Min::Paralegal, {}, R"({"name":"Role Client {n}","email":"c{n}@client.example","matter":"M"})", {201}},
         {"GET", QStringLiteral("/api/v1/clients/{id}"), Min::Paralegal, {}, {}, {200}},
