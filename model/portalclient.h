@@ -46,6 +46,7 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     void setToken(const QString &token) { m_token = token; }
     bool hasToken() const { return !m_token.isEmpty(); }
+    QString token() const { return m_token; }
     void setTransferTimeout(int ms) { m_timeoutMs = ms; }
     // Decides about certificates the system does not trust (pinning); none: refuse.
     void setCertificateTrust(CertificateTrust *trust) { m_trust = trust; }

@@ -9,6 +9,7 @@
 #include "common/errorcode.h"
 #include "localcache.h"
 #include "portalclient.h"
+#include "pushchannel.h"
 #include "secretstore.h"
 #include "syncengine.h"
 
@@ -19,11 +20,15 @@ namespace Gatehouse {
 Session::Session(AppSettings *settings, SecretStore *secrets, QObject *parent)
     : QObject(parent), m_settings(settings), m_secrets(secrets), m_client(new PortalClient(this)),
       m_cache(std::make_unique<LocalCache>()), m_sync(new SyncEngine(m_client, m_cache.get(), this)),
-      m_clients(new ClientListModel(m_cache.get(), this)),
+      m_push(new PushChannel(this)), m_clients(new ClientListModel(m_cache.get(), this)),
       m_actions(new ClientActions(m_client, m_cache.get(), m_clients, m_sync, this)),
       m_audit(new AuditLogModel(m_cache.get(), this)), m_trust(std::make_unique<CertificateTrust>(settings))
 {
     m_client->setCertificateTrust(m_trust.get());
+    // The push channel tells the sync engine when to sync; polling covers its absence.
+    m_push->setCertificateTrust(m_trust.get());
+    connect(m_push, &PushChannel::changed, m_sync, &SyncEngine::syncNow);
+    connect(m_push, &PushChannel::connectedChanged, m_sync, &SyncEngine::setLive);
     // A sync updates rows in place (never a model reset): a colleague's change must not
     // take away this user's selection or scroll position.
     connect(m_sync, &SyncEngine::clientsChanged, m_clients, &ClientListModel::refresh);
@@ -156,6 +161,7 @@ void Session::becomeSignedIn(const QUrl &server, const StaffMember &staff)
     emit signedIn();
     m_sync->setInterval(m_settings->syncIntervalMs());
     m_sync->start();
+    m_push->start(server, m_client->token());
 }
 
 void Session::forgetToken(const QUrl &server, const QString &email)
@@ -169,6 +175,7 @@ void Session::onSyncFinished(const Result<void> &result)
     if (result.ok() || result.error().code != ErrorCode::Unauthenticated || !m_signedIn)
         return;
     // The server no longer accepts our token (expired or revoked by an admin).
+    m_push->stop();
     m_sync->stop();
     m_signedIn = false;
     forgetToken(serverUrl(), m_staff.email);
@@ -177,6 +184,7 @@ void Session::onSyncFinished(const Result<void> &result)
 
 void Session::signOut(bool clearCache)
 {
+    m_push->stop();
     m_sync->stop();
     const auto server = serverUrl();
     const auto email = m_staff.email;

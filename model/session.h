@@ -19,6 +19,7 @@ class ClientActions;
 class ClientListModel;
 class LocalCache;
 class PortalClient;
+class PushChannel;
 class SecretStore;
 class SyncEngine;
 
@@ -38,6 +39,7 @@ public:
     PortalClient *client() const { return m_client; }
     LocalCache *cache() const { return m_cache.get(); }
     SyncEngine *sync() const { return m_sync; }
+    PushChannel *push() const { return m_push; }
     ClientListModel *clients() const { return m_clients; }
     ClientActions *actions() const { return m_actions; }
     AuditLogModel *audit() const { return m_audit; }
@@ -87,6 +89,7 @@ private:
     PortalClient *m_client;
     std::unique_ptr<LocalCache> m_cache;
     SyncEngine *m_sync;
+    PushChannel *m_push;
     ClientListModel *m_clients;
     ClientActions *m_actions;
     AuditLogModel *m_audit;

@@ -15,6 +15,24 @@ SyncEngine::SyncEngine(PortalClient *client, LocalCache *cache, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &SyncEngine::syncNow);
 }
 
+void SyncEngine::setInterval(int ms)
+{
+    m_pollMs = qMax(1, ms);
+    if (!m_live)
+        m_timer.setInterval(m_pollMs);
+}
+
+void SyncEngine::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    m_live = live;
+    m_timer.setInterval(live ? LivePollMs : m_pollMs);
+    if (!live && m_timer.isActive())
+        syncNow(); // whatever was pushed while the socket went down
+    emit liveChanged(live);
+}
+
 void SyncEngine::start()
 {
     m_timer.start();

@@ -25,8 +25,14 @@ class SyncEngine : public QObject
 public:
     SyncEngine(PortalClient *client, LocalCache *cache, QObject *parent = nullptr);
 
-    void setInterval(int ms) { m_timer.setInterval(ms); }
-    int interval() const { return m_timer.interval(); }
+    // How often to poll while the push channel is down.
+    void setInterval(int ms);
+    int interval() const { return m_pollMs; }
+    // Live: the push channel is up and says when to sync; the timer then only polls
+    // every LivePollMs as a safety net. Not live: it polls every interval().
+    void setLive(bool live);
+    bool isLive() const { return m_live; }
+    static constexpr int LivePollMs = 60000;
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     // Partners and admins sync the whole audit log too; a paralegal may not read it.
     void setAuditEnabled(bool enabled) { m_auditEnabled = enabled; }
@@ -52,6 +58,7 @@ signals:
     void clientsChanged();
     void auditChanged();
     void onlineChanged(bool online);
+    void liveChanged(bool live);
 
 private:
     void fetchNextPage();
@@ -72,6 +79,8 @@ private:
     bool m_syncing = false;
     bool m_again = false;
     bool m_online = true;
+    bool m_live = false;
+    int m_pollMs = 5000;
 };
 
 } // namespace Gatehouse

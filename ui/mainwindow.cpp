@@ -138,6 +138,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     m_status->setAccessibleName(tr("Sync status"));
     statusBar()->addWidget(m_status, 1);
+    // How colleagues' changes arrive: pushed at once, or polled while the push channel
+    // is down.
+    m_syncMode = new QLabel(this);
+    m_syncMode->setObjectName(QStringLiteral("syncMode"));
+    m_syncMode->setAccessibleName(tr("Update mode"));
+    statusBar()->addPermanentWidget(m_syncMode);
     // One message at a time: a temporary message (an action's result) takes the place of
     // the sign-in status until it times out. QStatusBar does this itself only for widgets
     // that were visible when the message came, so a message that arrived while the window
@@ -203,6 +209,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(session, &Session::signedOut, m_keychain, &QWidget::hide);
     connect(session->sync(), &SyncEngine::finished, this, &MainWindow::onSyncFinished);
     connect(session->sync(), &SyncEngine::onlineChanged, this, &MainWindow::onOnlineChanged);
+    connect(session->sync(), &SyncEngine::liveChanged, this, &MainWindow::updateSyncMode);
+    connect(session, &Session::signedIn, this, &MainWindow::updateSyncMode);
+    connect(session, &Session::signedOut, this, &MainWindow::updateSyncMode);
     connect(session->sync(), &SyncEngine::progress, this, [this](int rows) {
         if (rows >= 1000)
             m_status->setText(tr("Syncing… %1 records received").arg(QLocale().toString(rows)));
@@ -214,8 +223,28 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_view->horizontalHeader()->restoreState(settings->windowState(QStringLiteral("main"), QStringLiteral("header")));
     splitter->restoreState(settings->windowState(QStringLiteral("main"), QStringLiteral("splitter")));
     updateActions();
+    updateSyncMode();
     if (session->isSignedIn())
         updateStatus();
+}
+
+void MainWindow::updateSyncMode()
+{
+    const auto *sync = m_session->sync();
+    if (!m_session->isSignedIn()) {
+        m_syncMode->clear();
+        return;
+    }
+    if (sync->isLive()) {
+        m_syncMode->setText(tr("Live"));
+        m_syncMode->setToolTip(tr("Colleagues' changes appear as they happen."));
+    } else {
+        const int seconds = qMax(1, sync->interval() / 1000);
+        m_syncMode->setText(tr("Polling every %n s", nullptr, seconds));
+        m_syncMode->setToolTip(tr("The live connection to the server is down; the app checks for changes "
+                                  "every %n second(s) and reconnects by itself.",
+                                  nullptr, seconds));
+    }
 }
 
 MainWindow::~MainWindow()

@@ -50,6 +50,7 @@ public:
     QLabel *keychainBanner() const { return m_keychain; }
     // The sign-in and sync status; hidden while a temporary message has the status bar.
     QLabel *statusLabel() const { return m_status; }
+    QLabel *syncModeLabel() const { return m_syncMode; }
     ClientDetailPane *detailPane() const { return m_detail; }
     QString statusText() const;
     // The named action ("invite", "revoke", "regenerate", "end-sessions", "confirm-code",
@@ -84,6 +85,7 @@ private:
     void onOnlineChanged(bool online);
     void updateActions();
     void updateStatus();
+    void updateSyncMode();
     void showAbout();
     // Help → Copy diagnostics: the report (model/diagnostics.h) on the clipboard.
     void copyDiagnostics();
@@ -111,6 +113,7 @@ private:
     QLabel *m_offline;
     QLabel *m_keychain;
     QLabel *m_status;
+    QLabel *m_syncMode = nullptr;
     QTimer m_filterDelay;
     int m_topRowBefore = -1; // the first visible row when a sync starts changing rows
     SignInDialog *m_signIn = nullptr;

@@ -2133,6 +2133,32 @@ on %3</source>
         <source>Access &amp;report…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Update mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; changes appear as they happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Polling every %n s</source>
+        <translation>
+            <numerusform>Polling every %n s</numerusform>
+            <numerusform>Polling every %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The live connection to the server is down; the app checks for changes every %n second(s) and reconnects by itself.</source>
+        <translation>
+            <numerusform>The live connection to the server is down; the app checks for changes every second and reconnects by itself.</numerusform>
+            <numerusform>The live connection to the server is down; the app checks for changes every %n seconds and reconnects by itself.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PhoneCodeDialog</name>

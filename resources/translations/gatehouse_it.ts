@@ -2135,6 +2135,32 @@ su %3</translation>
         <source>Access &amp;report…</source>
         <translation>&amp;Rapporto sugli accessi…</translation>
     </message>
+    <message>
+        <source>Update mode</source>
+        <translation>Modalità di aggiornamento</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>In tempo reale</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; changes appear as they happen.</source>
+        <translation>Le modifiche dei colleghi compaiono appena avvengono.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Polling every %n s</source>
+        <translation>
+            <numerusform>Controllo ogni %n s</numerusform>
+            <numerusform>Controllo ogni %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The live connection to the server is down; the app checks for changes every %n second(s) and reconnects by itself.</source>
+        <translation>
+            <numerusform>La connessione in tempo reale con il server è interrotta; l&apos;app controlla le modifiche ogni %n secondo e si ricollega da sola.</numerusform>
+            <numerusform>La connessione in tempo reale con il server è interrotta; l&apos;app controlla le modifiche ogni %n secondi e si ricollega da sola.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PhoneCodeDialog</name>
