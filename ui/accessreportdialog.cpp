@@ -66,6 +66,8 @@ AccessReportDialog::AccessReportDialog(Session *session, QWidget *parent)
     m_view->verticalHeader()->setVisible(false);
     m_view->setAlternatingRowColors(true);
     m_view->setTabKeyNavigation(false);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     connect(m_view, &QTableView::activated, this, &AccessReportDialog::openTrail);
 
     auto *filters = new QHBoxLayout;
@@ -106,6 +108,9 @@ AccessReportDialog::AccessReportDialog(Session *session, QWidget *parent)
 
     resize(1200, 700);
     rebuild();
+    // Columns as wide as their headers and the first thousand rows need (the header's
+    // resize precision), once; the user's widths stay after that.
+    m_view->resizeColumnsToContents();
 
     // The firm's name for the printed report; kept in the cache for offline reports.
     if (session->isSignedIn() && session->client() && session->cache()) {

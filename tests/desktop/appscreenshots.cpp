@@ -229,6 +229,16 @@ int main(int argc, char *argv[])
     save(audit, dir, QStringLiteral("app-audit.png"));
     audit->close();
 
+    window.openAccessReport();
+    if (auto *report = window.accessReport()) {
+        report->resize(1360, 640);
+        (void)QTest::qWaitForWindowExposed(report);
+        report->view()->setCurrentIndex(report->model()->index(0, 0));
+        QTest::qWait(300);
+        save(report, dir, QStringLiteral("app-access-report.png"));
+        report->close();
+    }
+
     QApplication::setPalette(darkPalette());
     QTest::qWait(300);
     save(&window, dir, QStringLiteral("app-main-dark.png"));
