@@ -74,7 +74,10 @@ Diagnostics Diagnostics::collect(const Session &session, const LogFile *log)
     }
     if (auto *sync = session.sync()) {
         d.lastSync = sync->lastSyncedAt();
-        d.updates = QStringLiteral("polling every %1 s").arg(sync->interval() / 1000.0);
+        d.updates = sync->isLive()
+                        ? QStringLiteral("live (push channel connected; safety poll every %1 s)")
+                              .arg(SyncEngine::LivePollMs / 1000)
+                        : QStringLiteral("polling every %1 s (push channel down)").arg(sync->interval() / 1000.0);
     }
     const QUrl server = session.serverUrl();
     if (server.isValid() && !server.host().isEmpty())

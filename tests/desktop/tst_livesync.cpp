@@ -5,6 +5,7 @@
 // back to polling and says so; when it is back, the app reconnects by itself.
 #include "model/appsettings.h"
 #include "model/clientactions.h"
+#include "model/diagnostics.h"
 #include "model/localcache.h"
 #include "model/pushchannel.h"
 #include "model/secretstore.h"
@@ -58,6 +59,9 @@ private slots:
         MainWindow window(paola.session.get());
         window.show();
         QCOMPARE(window.syncModeLabel()->text(), QStringLiteral("Live"));
+        // IT's diagnostics report says the same.
+        QVERIFY2(Diagnostics::collect(*paola.session, nullptr).updates.startsWith(QStringLiteral("live (push")),
+                 qPrintable(Diagnostics::collect(*paola.session, nullptr).updates));
 
         // Carlo creates a client; Paola's cache has it within seconds.
         QElapsedTimer timer;
@@ -79,6 +83,8 @@ private slots:
         QVERIFY2(m_portal.stop(), qPrintable(m_portal.shutdownProblem()));
         QTRY_VERIFY_WITH_TIMEOUT(!sync->isLive(), 10000);
         QCOMPARE(window.syncModeLabel()->text(), QStringLiteral("Polling every 60 s"));
+        QCOMPARE(Diagnostics::collect(*paola.session, nullptr).updates,
+                 QStringLiteral("polling every 60 s (push channel down)"));
         QCOMPARE(sync->isRunning(), true);
 
         // Back on the same address: live again without anyone signing in.
