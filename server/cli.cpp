@@ -160,6 +160,9 @@ int serve(const Config &config, const Database &database, const Keyring &keyring
     options.maxBodyBytes = std::uint64_t(config.maxBodyBytes);
     options.maxConnections = config.maxConnections;
     options.trustedProxies = config.trustedProxies;
+    // Each thread opened its own SQLite connection on first use (Database keeps one per
+    // thread); it is closed as the thread ends, so Qt does not warn at exit.
+    options.onThreadExit = [] { Database::closeThreadConnection(); };
     HttpServer server(options, router);
     if (auto listening = server.listen(); !listening)
         return fail(ExitFailure, listening.error().message);

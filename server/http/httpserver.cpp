@@ -3,7 +3,6 @@
 
 #include "log.h"
 #include "router.h"
-#include "storage/database.h"
 
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/post.hpp>
@@ -67,13 +66,14 @@ void HttpServer::run()
     });
     m_listener->start();
     if (m_pool)
-        m_pool->start();
+        m_pool->start(m_options.onThreadExit);
 
     std::vector<std::thread> threads;
     for (int i = 0; i < std::max(1, m_options.threads); ++i) {
         threads.emplace_back([this] {
             m_ioc.run();
-            Database::closeThreadConnection();
+            if (m_options.onThreadExit)
+                m_options.onThreadExit();
         });
     }
     for (auto &t : threads)

@@ -39,6 +39,9 @@ public:
         std::chrono::seconds readTimeout{15};
         std::chrono::seconds idleTimeout{30};
         std::chrono::seconds drainTimeout{10};
+        // Runs on each io and worker thread as it ends (the caller closes what handlers
+        // opened per thread there, e.g. database connections; http/ knows none of it).
+        std::function<void()> onThreadExit;
     };
 
     HttpServer(Options options, const Router &router);

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "workerpool.h"
 
-#include "storage/database.h"
-
 #include <algorithm>
 #include <boost/asio/post.hpp>
 
@@ -22,17 +20,16 @@ WorkerPool::~WorkerPool()
     stop();
 }
 
-void WorkerPool::start()
+void WorkerPool::start(std::function<void()> onThreadExit)
 {
     if (!m_threads.empty())
         return;
     m_work.emplace(net::make_work_guard(m_context));
     for (int i = 0; i < m_workers; ++i) {
-        m_threads.emplace_back([this] {
+        m_threads.emplace_back([this, onThreadExit] {
             m_context.run();
-            // Each worker opened its own SQLite connection on first use (Database keeps
-            // one per thread); close it here so Qt does not warn at exit.
-            Database::closeThreadConnection();
+            if (onThreadExit)
+                onThreadExit();
         });
     }
 }

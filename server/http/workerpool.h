@@ -25,7 +25,8 @@ public:
     WorkerPool(const WorkerPool &) = delete;
     WorkerPool &operator=(const WorkerPool &) = delete;
 
-    void start();
+    // `onThreadExit` runs on each worker thread as it ends.
+    void start(std::function<void()> onThreadExit = {});
     // False when the pool is full (or stopped); the job is then not run.
     bool submit(std::function<void()> job);
     // Lets queued jobs finish, then joins every worker. Thread-safe, idempotent.
