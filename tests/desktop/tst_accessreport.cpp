@@ -271,6 +271,37 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Carla Neri")));
     }
 
+    void exportPdf_manyClients_numbersEveryPage()
+    {
+        QList<AccessReportRow> rows;
+        for (int i = 1; i <= 300; ++i) {
+            AccessReportRow r;
+            r.clientId = i;
+            r.name = QStringLiteral("Client %1").arg(i, 3, 10, QLatin1Char('0'));
+            rows << r;
+        }
+        AccessReportExport::Heading heading;
+        heading.firm = QStringLiteral("Rossi & Verdi Avvocati");
+        heading.generatedBy = QStringLiteral("Piers");
+        heading.generatedAt = kDay1;
+        const QString path = m_dir.filePath(QStringLiteral("long.pdf"));
+        QCOMPARE(*AccessReportExport::toPdf(rows, heading, path), 300);
+        const auto pageText = [&path](int page) {
+            QProcess p;
+            p.start(QStringLiteral("pdftotext"),
+                    {QStringLiteral("-layout"), QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+                     QString::number(page), path, QStringLiteral("-")});
+            p.waitForFinished(30000);
+            return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+        };
+        // Every page ends with its number; the rows run on from page to page.
+        const auto lastLine = [](const QString &text) { return text.split(u'\n').constLast().trimmed(); };
+        QCOMPARE(lastLine(pageText(1)), QStringLiteral("1"));
+        QCOMPARE(lastLine(pageText(2)), QStringLiteral("2"));
+        QVERIFY(pageText(1).contains(QStringLiteral("Client 001")));
+        QVERIFY(!pageText(1).contains(QStringLiteral("Client 300")));
+    }
+
     void dialog_filtersAndOpenTrail_rebuildAndAskForTheRowsClient()
     {
         AccessReportDialog dialog(m_session.get());
