@@ -73,7 +73,7 @@ function configFor(upstreamPort) {
     [/listen 443 ssl http2;/, `listen 127.0.0.1:${httpsPort} ssl http2;`],
     [/ssl_certificate\s+\S+;/, `ssl_certificate ${join(dir, 'cert.pem')};`],
     [/ssl_certificate_key\s+\S+;/, `ssl_certificate_key ${join(dir, 'key.pem')};`],
-    [/proxy_pass http:\/\/127\.0\.0\.1:8080;/, `proxy_pass http://127.0.0.1:${upstreamPort};`],
+    [/proxy_pass http:\/\/127\.0\.0\.1:8080;/g, `proxy_pass http://127.0.0.1:${upstreamPort};`],
   ];
   for (const [pattern, replacement] of swaps) {
     const before = conf;
@@ -175,6 +175,36 @@ test('the visitor\'s address comes from the proxy, and a forged X-Forwarded-For 
     headers: { 'X-Forwarded-For': forged }, body: credentials });
   assert.equal(r.status, 201, r.text);
   assert.equal(await lastSignInAddress(), visitor);
+});
+
+test('the desktop apps\' push channel upgrades to a WebSocket through the proxy', async () => {
+  // A raw upgrade request over TLS; the server's first frame is the feeds' heads.
+  const frame = await new Promise((resolve, reject) => {
+    const req = httpsRequest({
+      host: '127.0.0.1', port: httpsPort, path: '/api/v1/events', rejectUnauthorized: false, timeout: 10000,
+      headers: {
+        Authorization: `Bearer ${portal.staffToken}`, Connection: 'Upgrade', Upgrade: 'websocket',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version': '13',
+      },
+    });
+    req.on('upgrade', (res, socket, head) => {
+      let data = head;
+      const done = () => { socket.destroy(); resolve({ status: res.statusCode, data }); };
+      if (data.length >= 2 && data.length >= 2 + (data[1] & 0x7f)) return done();
+      socket.on('data', (chunk) => {
+        data = Buffer.concat([data, chunk]);
+        if (data.length >= 2 && data.length >= 2 + (data[1] & 0x7f)) done();
+      });
+    });
+    req.on('response', (res) => reject(new Error(`no upgrade: ${res.statusCode}`)));
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end();
+  });
+  assert.equal(frame.status, 101);
+  assert.equal(frame.data[0], 0x81, 'one final text frame');
+  const message = JSON.parse(frame.data.subarray(2, 2 + (frame.data[1] & 0x7f)).toString('utf8'));
+  assert.equal(message.type, 'changed');
 });
 
 test('a forwarding header from anyone but the trusted proxy is ignored', async () => {
