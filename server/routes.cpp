@@ -58,11 +58,8 @@ std::unique_ptr<RouteSet> registerAllRoutes(Router &router, const Config &config
     // The push channel (D9): apps hear "something changed" over a WebSocket. Each
     // socket's token is checked again while it is open, as the router checks it per
     // request.
-    auto &push = set->make<PushHub>(database, [&staffApi](const QByteArray &authorization) {
-        HttpRequest request;
-        request.headers.append({QByteArrayLiteral("authorization"), authorization});
-        return staffApi.authenticate(request).ok();
-    });
+    auto &push = set->make<PushHub>(
+        database, [&staffApi](const QByteArray &authorization) { return staffApi.tokenIsLive(authorization); });
     set->push = &push;
     set->make<EventsApi>(push).registerRoutes(router);
 

@@ -45,9 +45,8 @@ void StaffApi::registerRoutes(Router &router) const
     router.setAuthenticator([this](const HttpRequest &request) { return authenticate(request); });
 }
 
-Result<AuthenticatedStaff> StaffApi::authenticate(const HttpRequest &request) const
+Result<Storage::TokenOwner> StaffApi::liveTokenOwner(const QByteArray &authorization) const
 {
-    const QByteArray authorization = request.header("authorization");
     if (authorization.isEmpty())
         return unauthenticated(QStringLiteral("Sign in first and send the token as 'Authorization: Bearer <token>'."));
     const bool bearer = authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0;
@@ -62,9 +61,22 @@ Result<AuthenticatedStaff> StaffApi::authenticate(const HttpRequest &request) co
         return owner.error();
     if (!owner->has_value())
         return unauthenticated(invalid);
-    if (auto touched = m_storage.touchApiToken((*owner)->tokenId, now); !touched)
+    return std::move(**owner);
+}
+
+Result<AuthenticatedStaff> StaffApi::authenticate(const HttpRequest &request) const
+{
+    auto owner = liveTokenOwner(request.header("authorization"));
+    if (!owner)
+        return owner.error();
+    if (auto touched = m_storage.touchApiToken(owner->tokenId, Clock::now()); !touched)
         return touched.error();
-    return AuthenticatedStaff{(*owner)->tokenId, (*owner)->staff};
+    return AuthenticatedStaff{owner->tokenId, owner->staff};
+}
+
+bool StaffApi::tokenIsLive(const QByteArray &authorization) const
+{
+    return liveTokenOwner(authorization).ok();
 }
 
 HttpResponse StaffApi::healthz(const RequestContext &) const

@@ -27,8 +27,13 @@ public:
     // Bearer-token authentication for the router: looks the token up by its SHA-256,
     // never by the token itself.
     Result<AuthenticatedStaff> authenticate(const HttpRequest &request) const;
+    // The same check without recording a use (read-only): whether an open push socket's
+    // token still belongs to a live, enabled staff member.
+    bool tokenIsLive(const QByteArray &authorization) const;
 
 private:
+    // The live token behind an Authorization header and its enabled owner, or why not.
+    Result<Storage::TokenOwner> liveTokenOwner(const QByteArray &authorization) const;
     struct SignInAttempt
     {
         const RequestContext &context;
