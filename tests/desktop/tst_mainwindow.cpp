@@ -4,6 +4,7 @@
 #include "model/logfile.h"
 #include "model/secretstore.h"
 #include "model/session.h"
+#include "model/syncengine.h"
 #include "support/httpprobe.h"
 #include "support/portalprocess.h"
 #include "ui/clientdetailpane.h"
@@ -495,6 +496,7 @@ private slots:
         MainWindow window(&session);
         window.start();
         QTRY_VERIFY_WITH_TIMEOUT(session.isSignedIn(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(session.sync()->isLive(), 15000); // the push channel is up
         const QString appToken = storedToken(secrets);
         QVERIFY(!appToken.isEmpty());
         // The worst a log can hold: both tokens, the password, a magic link.
@@ -527,7 +529,8 @@ private slots:
         QVERIFY(report.contains(QStringLiteral("sync/interval_ms = 1000  [set by the user]")));
         QVERIFY(report.contains(QStringLiteral("cache/clear_on_sign_out = false  [default]")));
         QVERIFY(report.contains(QStringLiteral("Cache: ") + m_dir.filePath(QStringLiteral("cache.sqlite"))));
-        QVERIFY(report.contains(QStringLiteral("Updates: polling every 1 s")));
+        QVERIFY2(report.contains(QStringLiteral("Updates: live (push channel connected; safety poll every 60 s)")),
+                 qPrintable(report));
         QCOMPARE(report.count(QStringLiteral("diagnostics-marker")), 4);
         QVERIFY(report.contains(QStringLiteral("[redacted]")));
         for (const auto &secret : {QString::fromLatin1(m_token), appToken, kPassword})
