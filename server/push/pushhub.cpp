@@ -108,8 +108,23 @@ void PushHub::attach(const std::shared_ptr<PushSession> &session)
         m_sessions.emplace(session.get(), session);
         stopping = m_stopping;
     }
-    if (stopping)
+    if (stopping) {
         session->close(false);
+        return;
+    }
+    // The current heads at once, read fresh (the hub does not watch while nobody
+    // listens): an app that reconnects learns whether it missed a change.
+    if (!m_strand) {
+        session->send(currentMessage());
+        return;
+    }
+    net::post(*m_strand, [this, weak = std::weak_ptr<PushSession>(session)] {
+        // Heads that moved since the last look are news for every socket, not only this one.
+        if (const auto heads = readHeads(); heads && !(*heads == m_heads))
+            return publish(*heads);
+        if (auto s = weak.lock())
+            s->send(currentMessage());
+    });
 }
 
 void PushHub::detach(PushSession *session)
@@ -176,16 +191,19 @@ void PushHub::watch()
         m_nextRecheck = std::chrono::steady_clock::now() + RecheckInterval;
         recheck();
     }
-    const auto heads = readHeads();
-    if (!heads || *heads == m_heads)
-        return;
-    m_heads = *heads;
+    if (const auto heads = readHeads(); heads && !(*heads == m_heads))
+        publish(*heads);
+}
+
+void PushHub::publish(const Heads &heads)
+{
+    m_heads = heads;
     const QByteArray message = messageFor(m_heads);
     {
         const std::lock_guard lock(m_mutex);
         m_message = message;
     }
-    for (const auto &session : open)
+    for (const auto &session : liveSessions())
         session->send(message);
 }
 

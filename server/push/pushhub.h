@@ -83,6 +83,8 @@ private:
     // The open sessions (none once stopping).
     std::vector<std::shared_ptr<PushSession>> liveSessions() const;
     void scheduleWatch();
+    // New heads: remembered and sent to every open socket (on m_strand).
+    void publish(const Heads &heads);
     void watch();
     void recheck();
     std::optional<Heads> readHeads() const;

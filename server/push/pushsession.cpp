@@ -51,10 +51,6 @@ void PushSession::onAccept(beast::error_code ec)
     m_open = true;
     m_ws.text(true);
     m_hub.attach(shared_from_this());
-    // The current heads at once: an app that reconnects learns whether it missed a change.
-    if (const auto first = m_hub.currentMessage(); !first.isEmpty())
-        m_next = first.toStdString();
-    writeNext();
     read();
 }
 

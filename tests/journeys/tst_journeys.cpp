@@ -379,6 +379,9 @@ private slots:
         const int scroll = view->verticalScrollBar()->value();
         QVERIFY(scroll > 0);
         const QString detailTitle = piers->window->detailPane()->client()->name;
+        // Where Piers sees B before anything changes (the changes below may reach his app
+        // at once over the push channel, so B is found by being current, not by its row).
+        const int bY = view->visualRect(view->currentIndex()).top();
 
         // Paula changes A's matter and invites A.
         const auto old = clientIn(paula, a);
@@ -392,7 +395,6 @@ private slots:
         const qint64 added = createClient(paula, QStringLiteral("Aaron Abbott"), QStringLiteral("aaron@client.example"),
                                           QStringLiteral("New instruction"));
         QVERIFY(added > 0);
-        const int bY = view->visualRect(model->index(rowB, 0)).top();
 
         // Piers's app: A's change arrives within one sync...
         const int cycles = syncCycles(piers);
