@@ -233,8 +233,7 @@ int main(int argc, char *argv[])
     if (auto *report = window.accessReport()) {
         report->resize(1360, 640);
         (void)QTest::qWaitForWindowExposed(report);
-        report->view()->setCurrentIndex(report->model()->index(0, 0));
-        QTest::qWait(300);
+        report->view()->setCurrentIndex(report->model()->index(0, 0)); // grab() paints now
         save(report, dir, QStringLiteral("app-access-report.png"));
         report->close();
     }

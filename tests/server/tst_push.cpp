@@ -131,7 +131,7 @@ private slots:
         QSignalSpy closed(socket.get(), &QWebSocket::disconnected);
         QVERIFY2(m_portal.stop(),
                  qPrintable(m_portal.shutdownProblem() + u'\n' + QString::fromUtf8(m_portal.serverLog().right(3000))));
-        QVERIFY(closed.count() > 0 || closed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(closed.count() > 0, 5000);
         QCOMPARE(socket->closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
     }
 
